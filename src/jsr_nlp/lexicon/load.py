@@ -1,0 +1,156 @@
+"""Read, validate and merge lexicon files; cached so each file is parsed once per process."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jsr_nlp.errors import LexiconError
+from jsr_nlp.lexicon.schema import GazetteerEntry, GlossaryTerm, LexiconFile, PhraseRule
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every entity, rule and glossary term of a pipeline, merged from its files."""
+
+    entities: tuple[GazetteerEntry, ...] = ()
+    rules: tuple[PhraseRule, ...] = ()
+    terms: tuple[GlossaryTerm, ...] = ()
+    files: tuple[str, ...] = ()
+    by_id: dict[str, GazetteerEntry] = field(default_factory=dict, compare=False)
+
+    @property
+    def version(self) -> str:
+        """A short fingerprint of the content, for caches keyed on the glossary."""
+        import hashlib
+
+        h = hashlib.sha256()
+        for e in self.entities:
+            h.update(e.model_dump_json().encode())
+        for t in self.terms:
+            h.update(t.model_dump_json().encode())
+        return h.hexdigest()[:16]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key for comparing surface forms.
+
+    >>> fold("Zhúkov") == fold("zhukov")
+    True
+    >>> fold("Ñandú")
+    'ñandu'
+    """
+    # Keep ñ apart from n: it is a different letter in Spanish, not an accented n.
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    out = []
+    for i, ch in enumerate(decomposed):
+        if unicodedata.combining(ch):
+            if ch == "\u0303" and i and decomposed[i - 1] == "n":
+                out.append(ch)
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _where(path: Path, data: dict[str, object], loc: tuple[int | str, ...]) -> str | None:
+    """The id of the entry a validation error points at, if there is one."""
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        table = data.get(str(loc[0]))
+        if isinstance(table, list) and loc[1] < len(table):
+            item = table[loc[1]]
+            if isinstance(item, dict):
+                ident = item.get("id") or item.get("es") or f"#{loc[1] + 1}"
+                return f"{loc[0]} {ident}"
+        return f"{loc[0]} #{loc[1] + 1}"
+    return None
+
+
+@lru_cache(maxsize=64)
+def load_file(path: Path) -> LexiconFile:
+    """Parse and validate one lexicon file; raise :class:`LexiconError` naming the entry."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise LexiconError(str(path), "no such lexicon file") from None
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(str(path), f"not valid TOML: {err}") from None
+    try:
+        return LexiconFile.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = tuple(first["loc"])
+        entry = _where(path, data, loc)
+        fld = ".".join(str(p) for p in loc[2:]) or ".".join(str(p) for p in loc)
+        raise LexiconError(str(path), f"{fld}: {first['msg']}", entry) from None
+
+
+def check_lexicon(files: Sequence[tuple[str, LexiconFile]]) -> list[str]:
+    """Cross-file problems: duplicate ids, one form claimed by two entries, duplicate rules.
+
+    Returns readable problem lines (``file [entry]: problem``); empty when all is well.
+    """
+    problems: list[str] = []
+    seen_ids: dict[str, str] = {}
+    seen_forms: dict[str, tuple[str, str]] = {}
+    seen_rules: dict[str, str] = {}
+    for name, lex in files:
+        for e in lex.entity:
+            if e.id in seen_ids:
+                problems.append(f"{name} [entity {e.id}]: id already used in {seen_ids[e.id]}")
+            seen_ids[e.id] = name
+            own: set[str] = set()
+            for form in (*e.forms, *e.misspellings):
+                key = fold(form)
+                if key in own:
+                    continue
+                own.add(key)
+                other = seen_forms.get(key)
+                if other and other[0] != e.id:
+                    problems.append(
+                        f"{name} [entity {e.id}]: form {form!r} is also claimed by "
+                        f"{other[0]} in {other[1]}"
+                    )
+                seen_forms.setdefault(key, (e.id, name))
+            for bad in e.misspellings:
+                if any(fold(bad) == fold(ok) for ok in e.forms):
+                    problems.append(
+                        f"{name} [entity {e.id}]: misspelling {bad!r} is also an accepted form"
+                    )
+        for r in lex.rule:
+            if r.id in seen_rules:
+                problems.append(f"{name} [rule {r.id}]: id already used in {seen_rules[r.id]}")
+            seen_rules[r.id] = name
+    return problems
+
+
+def load_lexicon(paths: Iterable[Path]) -> Lexicon:
+    """Load and merge lexicon files; cross-file problems raise :class:`LexiconError`."""
+    return _load_lexicon(tuple(Path(p).resolve() for p in paths))
+
+
+@lru_cache(maxsize=16)
+def _load_lexicon(paths: tuple[Path, ...]) -> Lexicon:
+    parsed = [(str(p), load_file(p)) for p in paths]
+    problems = check_lexicon(parsed)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more; run 'jsr-nlp lexicon check')" if len(
+            problems
+        ) > 1 else ""
+        path, _, rest = first.partition(" [")
+        raise LexiconError(path, ("[" + rest) + more)
+    entities = tuple(e for _, lex in parsed for e in lex.entity)
+    return Lexicon(
+        entities=entities,
+        rules=tuple(r for _, lex in parsed for r in lex.rule),
+        terms=tuple(t for _, lex in parsed for t in lex.term),
+        files=tuple(str(p) for p in paths),
+        by_id={e.id: e for e in entities},
+    )
