@@ -1,0 +1,441 @@
+"""Surface cleaning: OCR- and typing-style errors that need no dictionary of the domain.
+
+Each fixer is a pure function ``(text, config) -> list[Edit]`` that proposes edits
+against the text it is given (ftfy's FIXERS idea, with offsets). :data:`CLEANERS`
+lists them in the order they run; :func:`clean` runs them through an
+:class:`~jsr_nlp.audit.EditLog`, so every change is recorded against the source.
+Vocabulary (sentence openers, abbreviations, titles) lives in
+``pipelines/clean/es.toml``.
+
+>>> clean("Japón y la URSS firmaron el pacto. .")
+'Japón y la URSS firmaron el pacto.'
+>>> clean("57,000 soldados y 3,5 millones de civiles")
+'57.000 soldados y 3,5 millones de civiles'
+>>> clean("la doctrina 北 進 論 (Hokushin-ron")
+'la doctrina 北進論 (Hokushin-ron)'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from wordfreq import zipf_frequency
+
+from jsr_nlp.audit import Edit, EditLog
+from jsr_nlp.model import Stage
+from jsr_nlp.resources import pipelines_dir
+
+ThousandsStyle = Literal[".", "thin_space", "keep"]
+NARROW_NBSP = "\u202f"  # the RAE's "espacio fino", which must not break a line
+
+_CJK = r"\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f々〆ヵヶ"
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_LOWER = "a-záéíóúñü"
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Options of the cleaning stage (the ``[clean]`` table of a pipeline file).
+
+    Attributes:
+        thousands_separator: how ``57,000`` is rewritten: ``"."`` (``57.000``, the common
+            Spanish usage), ``"thin_space"`` (``57 000`` with a narrow no-break space, the
+            RAE's recommendation; four-digit numbers get none) or ``"keep"``.
+        disabled: names of fixers (keys of :data:`CLEANERS`) not to run.
+    """
+
+    thousands_separator: ThousandsStyle = "."
+    disabled: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class CleanVocabulary:
+    """The word lists of ``pipelines/clean/es.toml``."""
+
+    comma_openers: tuple[str, ...]
+    period_openers: tuple[str, ...]
+    finite_verbs: frozenset[str]
+    not_before_name: frozenset[str]
+    abbreviations: frozenset[str]
+    emphatic: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> CleanVocabulary:
+    """Load the cleaning vocabulary once per process."""
+    with (pipelines_dir() / "clean" / "es.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    sb = data["sentence_break"]
+    return CleanVocabulary(
+        comma_openers=tuple(sb["comma"]),
+        period_openers=tuple(sb["period"]),
+        finite_verbs=frozenset(sb["finite_verbs"]),
+        not_before_name=frozenset(sb["not_before_name"]),
+        abbreviations=frozenset(data["abbreviations"]["words"]),
+        emphatic=frozenset(data["duplicated_words"]["emphatic"]),
+    )
+
+
+def _edit(m: re.Match[str], group: int | str, repl: str, rule: str, cat: str, note: str,
+          confidence: float = 1.0) -> Edit:
+    return Edit(m.start(group), m.end(group), repl, rule=rule, category=cat, note=note,
+                confidence=confidence)
+
+
+# --- whitespace -------------------------------------------------------------------------
+
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_INNER_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|(?<=\S)\t(?=\S)")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_SPACE_BEFORE = re.compile(r"(?<=[\w\)\]»”’])[ \t]+(?=[,;:!?\)\]»”](?!\d))|(?<=\w)[ \t]+(?=\.(?!\.|\d))")
+_SPACE_AFTER_OPEN = re.compile(r"(?<=[\(\[¿¡«“])[ \t]+(?=\S)")
+
+
+def fix_whitespace(text: str, cfg: CleanConfig) -> list[Edit]:
+    """Stray whitespace: trailing blanks, runs of spaces, space before punctuation.
+
+    Leading indentation is kept (it marks list items and quotations).
+
+    >>> clean("Stalin  dijo ,  sin  rodeos :  ( no )")
+    'Stalin dijo, sin rodeos: (no)'
+    """
+    edits: list[Edit] = []
+    note = "stray whitespace"
+    for m in _TRAILING.finditer(text):
+        edits.append(_edit(m, 0, "", "clean.whitespace.trailing", "whitespace", note))
+    for m in _INNER_RUN.finditer(text):
+        edits.append(_edit(m, 0, " ", "clean.whitespace.run", "whitespace",
+                           "several spaces where one belongs"))
+    for m in _BLANK_LINES.finditer(text):
+        edits.append(_edit(m, 0, "\n\n", "clean.whitespace.blank-lines", "whitespace",
+                           "more than one blank line between paragraphs"))
+    for m in _SPACE_BEFORE.finditer(text):
+        edits.append(_edit(m, 0, "", "clean.whitespace.before-punctuation", "whitespace",
+                           "no space goes before a comma, stop, colon or closing bracket in Spanish"))
+    for m in _SPACE_AFTER_OPEN.finditer(text):
+        edits.append(_edit(m, 0, "", "clean.whitespace.after-opening", "whitespace",
+                           "no space goes after an opening bracket, ¿, ¡ or opening quote"))
+    return _non_overlapping(edits)
+
+
+# --- line-break hyphenation ---------------------------------------------------------------
+
+_HYPHEN_BREAK = re.compile(rf"([{_UPPER}{_LOWER}]+)-[ \t]*\n[ \t]*([{_LOWER}]+)")
+
+
+def fix_hyphenation(text: str, cfg: CleanConfig) -> list[Edit]:
+    """Words split across lines by a hyphen: ``ofen-\\nsiva`` → ``ofensiva``.
+
+    The joined word must be a Spanish word (wordfreq); otherwise the hyphen was a
+    real one (``germano-\\nsoviético``) and only the line break goes.
+
+    >>> clean("la ofen-\\nsiva soviética y el pacto germano-\\nsoviético")
+    'la ofensiva soviética y el pacto germano-soviético'
+    """
+    edits = []
+    for m in _HYPHEN_BREAK.finditer(text):
+        head, tail = m.group(1), m.group(2)
+        joined = head + tail
+        if zipf_frequency(joined.lower(), "es") >= 1.0 or (
+            zipf_frequency(head.lower(), "es") < 1.0 and zipf_frequency(tail, "es") < 1.0
+        ):
+            repl, note = joined, "a word split by a hyphen at a line break, joined again"
+        else:
+            repl, note = f"{head}-{tail}", "a hyphenated compound broken across lines"
+        edits.append(Edit(m.start(), m.end(), repl, rule="clean.hyphenation",
+                          category="hyphenation", note=note, confidence=0.9))
+    return edits
+
+
+# --- CJK spacing -------------------------------------------------------------------------
+
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
+
+
+def fix_cjk_spacing(text: str, cfg: CleanConfig) -> list[Edit]:
+    """OCR puts spaces between Chinese/Japanese characters: ``南 進 論`` → ``南進論``.
+
+    >>> clean("Nanshin-ron o 南 進 論")
+    'Nanshin-ron o 南進論'
+    """
+    return [
+        _edit(m, 0, "", "clean.cjk-spacing", "spacing",
+              "Japanese and Chinese are written without spaces between characters")
+        for m in _CJK_SPACE.finditer(text)
+    ]
+
+
+# --- doubled punctuation -----------------------------------------------------------------
+
+_DOUBLED = re.compile(r"(?<!\.)([,;:])(?:[ \t]*\1)+|(?<!\.)\.(?:[ \t]+\.)+(?!\.)|(?<![.\d])\.\.(?!\.)")
+
+
+def fix_doubled_punctuation(text: str, cfg: CleanConfig) -> list[Edit]:
+    """A stop, comma or semicolon typed twice (``Rojo. .``); an ellipsis is left alone.
+
+    >>> clean("el Ejército Rojo. . Después,, nada... fin")
+    'el Ejército Rojo. Después, nada... fin'
+    """
+    edits = []
+    for m in _DOUBLED.finditer(text):
+        mark = m.group(0)[0]
+        edits.append(Edit(m.start(), m.end(), mark, rule="clean.doubled-punctuation",
+                          category="punctuation", note=f"'{mark}' repeated"))
+    return edits
+
+
+# --- duplicated words --------------------------------------------------------------------
+
+_DUPLICATE = re.compile(r"\b([^\W\d_]+)(?:[ \t]*/[ \t]*|[ \t]+)(\1)\b", re.IGNORECASE)
+
+
+def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
+    """A word written twice in a row (``de de``, ``un acuerdo / acuerdo``).
+
+    Repetitions that may be deliberate (``muy muy``) and capitalised names
+    (``Bora Bora``) are only suggested.
+
+    >>> clean("firmaron un acuerdo / acuerdo de de paz")
+    'firmaron un acuerdo de paz'
+    """
+    voc = vocabulary()
+    edits = []
+    for m in _DUPLICATE.finditer(text):
+        word = m.group(1)
+        if m.group(1) != m.group(2) and m.group(1).lower() != m.group(2).lower():
+            continue
+        deliberate = word.lower() in voc.emphatic or word[0].isupper()
+        edits.append(Edit(m.end(1), m.end(), "", rule="clean.duplicated-word",
+                          category="duplication",
+                          note=f"'{word}' written twice in a row",
+                          confidence=0.5 if deliberate else 0.95))
+    return edits
+
+
+# --- English thousands separators ----------------------------------------------------------
+
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d])(?!,\d)(?!\.\d)")
+
+
+def fix_thousands(text: str, cfg: CleanConfig) -> list[Edit]:
+    """English thousands separators: ``57,000`` → ``57.000`` (or the RAE's thin space).
+
+    A decimal comma (``3,5``, ``2,75``) has one or two digits after it and is left
+    alone, as are years, which have no separator at all.
+
+    >>> clean("entre 57,000 y 1,250,000 hombres; 3,5 km; en 1939")
+    'entre 57.000 y 1.250.000 hombres; 3,5 km; en 1939'
+    >>> clean("1,500 y 75,000", CleanConfig(thousands_separator="thin_space"))
+    '1500 y 75\u202f000'
+    """
+    if cfg.thousands_separator == "keep":
+        return []
+    edits = []
+    for m in _THOUSANDS.finditer(text):
+        digits = m.group(0).replace(",", "")
+        if cfg.thousands_separator == "thin_space":
+            repl = digits if len(digits) <= 4 else _group(digits, NARROW_NBSP)
+            note = "English thousands separator; the RAE groups digits with a thin space"
+        else:
+            repl = m.group(0).replace(",", ".")
+            note = "English thousands separator: Spanish uses a stop (or a thin space)"
+        edits.append(Edit(m.start(), m.end(), repl, rule="clean.thousands-separator",
+                          category="number", note=note, confidence=0.9))
+    return edits
+
+
+def _group(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+# --- unbalanced brackets and quotes --------------------------------------------------------
+
+_PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_CLAUSE_END = re.compile(r"[.;:?!]|\n")
+
+
+def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
+    """An opening bracket never closed (``(北進論 Hokushin-ron.``) gets its closer where
+    the clause ends; an unmatched closer or quote is flagged for a human.
+
+    >>> clean("la doctrina del norte (Hokushin-ron. El grupo")
+    'la doctrina del norte (Hokushin-ron). El grupo'
+    """
+    edits: list[Edit] = []
+    for para in re.finditer(r"[^\n]+", text):
+        stack: list[tuple[str, int]] = []
+        for i in range(para.start(), para.end()):
+            ch = text[i]
+            if ch in _PAIRS:
+                stack.append((ch, i))
+            elif ch in _CLOSERS:
+                if stack and stack[-1][0] == _CLOSERS[ch]:
+                    stack.pop()
+                elif not any(o == _CLOSERS[ch] for o, _ in stack):
+                    edits.append(Edit(i, i + 1, None, rule="clean.unbalanced.closer",
+                                      category="punctuation",
+                                      note=f"'{ch}' closes nothing that was opened",
+                                      confidence=0.5))
+        for opener, pos in stack:
+            end = _CLAUSE_END.search(text, pos + 1, para.end())
+            insert_at = end.start() if end else para.end()
+            while insert_at > pos + 1 and text[insert_at - 1] in " \t":
+                insert_at -= 1
+            closer = _PAIRS[opener]
+            brackets = opener in "(["
+            edits.append(Edit(insert_at, insert_at, closer if brackets else None,
+                              rule="clean.unbalanced.opener", category="punctuation",
+                              note=f"'{opener}' opened but never closed; '{closer}' "
+                              + ("added where the clause ends" if brackets
+                                 else "probably belongs where the quotation ends"),
+                              confidence=0.8 if brackets else 0.4))
+    return edits
+
+
+# --- sentence breaks ---------------------------------------------------------------------
+
+_WORD_GAP = re.compile(
+    rf"([\w\)»”]+)(?=([ \t]+)([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?))"
+)
+_BROKEN_STOP = re.compile(rf"(\w+)\.([ \t]+)([{_LOWER}][{_LOWER}]+)")
+_MISSING_SPACE = re.compile(rf"\b([{_LOWER}]{{2,}})([.;:?!])([{_UPPER}][{_LOWER}]{{2,}})")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n¿¡«“\"(—–-"
+
+
+def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
+    """A clause or sentence break lost in the middle of a line.
+
+    ``Siberia Mientras que`` → ``Siberia, mientras que``; ``enemigos Rusia había`` →
+    ``enemigos. Rusia había``; ``fin.Luego`` → ``fin. Luego``.
+
+    >>> clean("los recursos de Siberia Mientras que el grupo del sur")
+    'los recursos de Siberia, mientras que el grupo del sur'
+    >>> clean("Eran enemigos Rusia había estado luchando")
+    'Eran enemigos. Rusia había estado luchando'
+    >>> clean("el presidente Truman había dicho que el general Zhukov era")
+    'el presidente Truman había dicho que el general Zhukov era'
+    """
+    voc = vocabulary()
+    edits: list[Edit] = []
+    for m in _WORD_GAP.finditer(text):
+        prev, cap = m.group(1), m.group(3)
+        if _sentence_start(text, m.start(1)) and prev.lower() in voc.not_before_name:
+            continue
+        if prev.lower() in voc.not_before_name:
+            continue
+        low = cap.lower()
+        opener = next((o for o in voc.comma_openers if low == o or low.startswith(o + " ")), None)
+        if opener is not None:
+            first = m.group(3)[0].lower() + m.group(3)[1:]
+            edits.append(Edit(m.start(2), m.end(3), ", " + first,
+                              rule="clean.sentence-break.lost-clause", category="sentence",
+                              note=f"a clause starting with '{opener}' ran into the previous "
+                              "one without a comma, and was capitalised",
+                              confidence=0.8))
+            continue
+        opener = next((o for o in voc.period_openers if low == o or low.startswith(o + " ")), None)
+        word, _, nxt = cap.partition(" ")
+        if opener is None and nxt in voc.finite_verbs and prev.islower() and len(prev) > 2:
+            # "...enemigos Rusia había...": a capitalised subject and its verb start a
+            # new sentence, unless the word before is a title or a function word.
+            before = text[: m.start(1)].rstrip(" \t").rsplit(" ", 1)[-1].lower()
+            if before in voc.not_before_name and before not in {"que"}:
+                continue
+            opener = word
+        if opener is not None:
+            edits.append(Edit(m.start(2), m.end(2), ". ",
+                              rule="clean.sentence-break.lost-stop", category="sentence",
+                              note="a new sentence began without a full stop",
+                              confidence=0.75))
+    for m in _MISSING_SPACE.finditer(text):
+        edits.append(Edit(m.end(2), m.end(2), " ", rule="clean.sentence-break.missing-space",
+                          category="sentence", note="no space after the punctuation mark",
+                          confidence=0.9))
+    return _non_overlapping(edits)
+
+
+def fix_broken_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
+    """A full stop followed by a lowercase word is no sentence end: ``se cumplió. denunciado``.
+
+    The stop goes; abbreviations (``p. ej.``, ``etc.``) and initials are left alone.
+
+    >>> clean("hasta que se cumplió. denunciado por la URSS; véase p. ej. otros, etc. y más")
+    'hasta que se cumplió denunciado por la URSS; véase p. ej. otros, etc. y más'
+    """
+    voc = vocabulary()
+    edits = []
+    for m in _BROKEN_STOP.finditer(text):
+        word = m.group(1)
+        if word.lower() in voc.abbreviations or len(word) == 1 or word.isupper() or word.isdigit():
+            continue
+        edits.append(Edit(m.start(0) + len(word), m.start(0) + len(word) + 1, "",
+                          rule="clean.sentence-break.broken", category="sentence",
+                          note="a full stop inside a sentence (the next word is lowercase)",
+                          confidence=0.7))
+    return edits
+
+
+def _non_overlapping(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    end = -1
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start >= end or (e.start == e.end == end):
+            out.append(e)
+            end = max(end, e.end)
+    return out
+
+
+Fixer = Callable[[str, CleanConfig], list[Edit]]
+
+#: The fixers in the order they run. Whitespace runs first (so the others see single
+#: spaces) and last (to tidy what the others left).
+CLEANERS: dict[str, Fixer] = {
+    "whitespace": fix_whitespace,
+    "hyphenation": fix_hyphenation,
+    "cjk_spacing": fix_cjk_spacing,
+    "doubled_punctuation": fix_doubled_punctuation,
+    "duplicated_words": fix_duplicated_words,
+    "thousands_separator": fix_thousands,
+    "unbalanced": fix_unbalanced,
+    "broken_sentence_break": fix_broken_sentence_break,
+    "lost_sentence_break": fix_lost_sentence_break,
+    "whitespace_final": fix_whitespace,
+}
+
+#: Below this confidence a fixer's edit is suggested, not applied.
+APPLY_THRESHOLD = 0.6
+
+
+def clean_log(log: EditLog, cfg: CleanConfig | None = None) -> EditLog:
+    """Run every enabled fixer over the log's running text, recording each change."""
+    cfg = cfg or CleanConfig()
+    for name, fixer in CLEANERS.items():
+        if name in cfg.disabled or name.removesuffix("_final") in cfg.disabled:
+            continue
+        edits = fixer(log.text, cfg)
+        log.suggest(
+            [e for e in edits if e.replacement is None or e.confidence < APPLY_THRESHOLD],
+            Stage.CLEAN,
+        )
+        log.apply(
+            [e for e in edits if e.replacement is not None and e.confidence >= APPLY_THRESHOLD],
+            Stage.CLEAN,
+        )
+    return log
+
+
+def clean(text: str, cfg: CleanConfig | None = None) -> str:
+    """The cleaned text alone (the plain variant of :func:`clean_log`)."""
+    return clean_log(EditLog(text), cfg).text

@@ -1,0 +1,315 @@
+"""Lexicon corrections: translation-style errors and misspelt names, matched on tokens.
+
+Phrase rules (``[[rule]]`` in ``pipelines/lexicons/*.toml``) are compiled once into a
+spaCy ``PhraseMatcher`` (literal phrases, case-insensitive) and a ``Matcher`` (token
+patterns); known misspellings of gazetteer names go into a second ``PhraseMatcher``.
+Names that no table lists are compared with the gazetteer's name tokens
+(Jaro–Winkler over transliteration-folded forms, :mod:`jsr_nlp.lexicon.names`):
+applied when the match is close and unambiguous, suggested when it is not. One
+ordered pass, no loop until nothing changes; a test checks it is idempotent.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from wordfreq import top_n_list, zipf_frequency
+
+from jsr_nlp.audit import Edit, EditLog
+from jsr_nlp.errors import LexiconError
+from jsr_nlp.lexicon.load import Lexicon, fold
+from jsr_nlp.lexicon.names import (
+    FuzzySettings,
+    NameIndex,
+    fold_rules,
+    name_index,
+    strip_suffix,
+    translit_fold,
+)
+from jsr_nlp.lexicon.schema import PhraseRule
+from jsr_nlp.model import Correction, Stage
+
+_NAME_KEY = "jsr.name.misspelling"
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Accent-folded frequent Spanish words: ``Japones`` is the word *japonés*, not a name."""
+    return frozenset(fold(w) for w in top_n_list("es", 60000))
+
+
+def _match_case(replacement: str, original: str) -> str:
+    """Give the replacement the capitalisation of the text it replaces.
+
+    >>> _match_case("doctrina de avance hacia el sur", "Doctrina de huelga del sur")
+    'Doctrina de avance hacia el sur'
+    >>> _match_case("frente a", "versus")
+    'frente a'
+    """
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    if original[:1].islower() and replacement[:1].isupper() and not replacement.isupper():
+        # a rule written with a capital for readability, matched mid-sentence
+        second = replacement[1:2]
+        if not second.isupper():
+            return replacement[:1].lower() + replacement[1:]
+    return replacement
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    span: Span
+    edit: Edit
+    priority: int  # lower wins among overlapping candidates
+
+
+class Corrector:
+    """Compiled phrase rules and name tables for one lexicon."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Language | None = None, *, fuzzy: bool = True) -> None:
+        self.lexicon = lexicon
+        self.nlp = nlp if nlp is not None else _blank_es()
+        self.fuzzy = fuzzy
+        self.index: NameIndex = name_index(lexicon)
+        self.rules: dict[str, PhraseRule] = {r.id: r for r in lexicon.rules}
+        self._order = {r.id: i for i, r in enumerate(lexicon.rules)}
+        vocab = self.nlp.vocab
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.patterns = Matcher(vocab)
+        for rule in lexicon.rules:
+            if rule.phrase is not None:
+                self.phrases.add(rule.id, [self.nlp.make_doc(rule.phrase)])
+            else:
+                try:
+                    self.patterns.add(rule.id, [list(rule.pattern or ())])
+                except (ValueError, KeyError) as err:
+                    raise LexiconError("lexicon", f"pattern: {err}", f"rule {rule.id}") from None
+        self.misspellings = PhraseMatcher(vocab, attr="LOWER")
+        self._misspelt_target: dict[str, str] = {}
+        for bad_key, (_entry_id, target) in self.index.misspelt.items():
+            self._misspelt_target[bad_key] = target
+            self.misspellings.add(_NAME_KEY, [self.nlp.make_doc(bad_key)])
+
+    # -- phrase rules -----------------------------------------------------------------------
+
+    def _context_ok(self, rule: PhraseRule, doc: Doc, span: Span) -> bool:
+        ctx = rule.context
+        text = doc.text
+        if ctx.near or ctx.not_near:
+            lo = max(0, span.start_char - ctx.window)
+            hi = min(len(text), span.end_char + ctx.window)
+            around = text[lo:hi].lower()
+            if ctx.near and not any(w.lower() in around for w in ctx.near):
+                return False
+            if any(w.lower() in around for w in ctx.not_near):
+                return False
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        if ctx.preceded_by and prev not in ctx.preceded_by:
+            return False
+        if prev and prev in ctx.not_preceded_by:
+            return False
+        if ctx.followed_by and nxt not in ctx.followed_by:
+            return False
+        return not (nxt and nxt in ctx.not_followed_by)
+
+    def _rule_candidates(self, doc: Doc) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        strings = self.nlp.vocab.strings
+        found = list(self.phrases(doc)) if len(self.phrases) else []
+        if len(self.patterns):
+            found.extend(self.patterns(doc))
+        for match_id, start, end in found:
+            rule = self.rules[strings[match_id]]
+            span = doc[start:end]
+            if not self._context_ok(rule, doc, span):
+                continue
+            if rule.target is not None:
+                a, b = rule.target
+                span = doc[start + a : min(end, start + b)]
+            replacement = None
+            if rule.replacement is not None:
+                replacement = _match_case(rule.replacement, span.text)
+            note = rule.note + (f" (English: “{rule.english}”)" if rule.english else "")
+            out.append(
+                _Candidate(
+                    span,
+                    Edit(span.start_char, span.end_char, replacement, rule=rule.id,
+                         category=rule.category, note=note, confidence=rule.confidence),
+                    priority=self._order[rule.id],
+                )
+            )
+        return out
+
+    # -- names --------------------------------------------------------------------------------
+
+    def _misspelling_candidates(self, doc: Doc) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        if not len(self.misspellings):
+            return out
+        for _, start, end in self.misspellings(doc):
+            span = doc[start:end]
+            if not span.text[:1].isupper():
+                continue  # names are capitalised; a lowercase hit is an ordinary word
+            target = self._misspelt_target[fold(span.text)]
+            out.append(
+                _Candidate(
+                    span,
+                    Edit(span.start_char, span.end_char, target, rule="name.known-misspelling",
+                         category="name", note=f"a known misspelling of “{target}”",
+                         confidence=0.95),
+                    priority=-1,
+                )
+            )
+        return out
+
+    def _fuzzy_candidates(self, doc: Doc) -> list[_Candidate]:
+        settings = fold_rules().fuzzy
+        common = _common_words()
+        out: list[_Candidate] = []
+        seen: dict[str, Edit | None] = {}
+        for tok in doc:
+            text = tok.text
+            if not (text[:1].isupper() and text.isalpha() and not text.isupper()):
+                continue
+            if len(strip_suffix(text)) < settings.min_length:
+                continue
+            if text not in seen:
+                seen[text] = self._fuzzy_edit(text, settings, common)
+            proto = seen[text]
+            if proto is None:
+                continue
+            out.append(
+                _Candidate(
+                    doc[tok.i : tok.i + 1],
+                    Edit(tok.idx, tok.idx + len(text), proto.replacement, rule=proto.rule,
+                         category="name", note=proto.note, confidence=proto.confidence),
+                    priority=10_000,
+                )
+            )
+        return out
+
+    def _fuzzy_edit(
+        self, text: str, settings: FuzzySettings, common: frozenset[str]
+    ) -> Edit | None:
+        low = text.lower()
+        if fold(text) in common or fold(strip_suffix(text)) in common:
+            return None
+        if max(zipf_frequency(low, "es"), zipf_frequency(low, "en")) >= settings.max_zipf:
+            return None
+        if self.index.is_known_token(text):
+            return None  # an accepted variant: never rewrite it into another one
+        match = self.index.closest_token(text)
+        if match is None or match.score < settings.suggest:
+            return None
+        target = self._styled_variant(text, match.candidate)
+        if target == text:
+            return None
+        unambiguous = match.score - match.runner_up >= settings.margin
+        apply = match.score >= settings.apply and unambiguous
+        rule = "name.fuzzy" if apply else "name.fuzzy-suggestion"
+        note = (
+            f"“{text}” looks like a misspelling of the name “{target}” "
+            f"(similarity {match.score:.2f})"
+        )
+        return Edit(0, 0, target, rule=rule, category="name", note=note,
+                    confidence=round(match.score if apply else min(match.score, 0.59), 3))
+
+    def _styled_variant(self, text: str, candidate: str) -> str:
+        """Among equivalent spellings of the candidate, the one written like the text.
+
+        A text that writes names without accents (``Zhukov``) gets the accentless
+        variant, not the accented one (``Zhúkov``).
+        """
+        key = translit_fold(candidate)
+        variants = [t for t in self.index.name_tokens if translit_fold(t) == key]
+        accented = _has_accent(text)
+        same = [v for v in variants if _has_accent(v) == accented]
+        pool = same or variants or [candidate]
+        return min(pool, key=lambda v: (v != candidate and accented, len(v), v))
+
+    # -- the pass -------------------------------------------------------------------------------
+
+    def run(self, log: EditLog) -> EditLog:
+        """Correct the log's running text in one ordered pass."""
+        doc = self.nlp.make_doc(log.text)
+        candidates = [*self._misspelling_candidates(doc), *self._rule_candidates(doc)]
+        if self.fuzzy:
+            candidates.extend(self._fuzzy_candidates(doc))
+        chosen = _select(candidates)
+        applied = [
+            c.edit for c in chosen
+            if c.edit.replacement is not None and c.edit.confidence >= 0.6
+            and not c.edit.rule.endswith("-suggestion") and self._is_apply(c.edit.rule)
+        ]
+        applied_ids = {id(e) for e in applied}
+        suggested = [c.edit for c in chosen if id(c.edit) not in applied_ids]
+        log.suggest(suggested, Stage.CORRECT)
+        log.apply(applied, Stage.CORRECT)
+        return log
+
+    def _is_apply(self, rule_id: str) -> bool:
+        rule = self.rules.get(rule_id)
+        return rule is None or rule.action == "apply"
+
+
+def _has_accent(text: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+
+
+def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates: misspellings first, then rules in file order, longest first."""
+    ranked = sorted(candidates, key=lambda c: (c.priority, -(c.edit.end - c.edit.start)))
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Candidate] = []
+    for cand in ranked:
+        s, e = cand.edit.start, cand.edit.end
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.edit.start)
+
+
+@lru_cache(maxsize=1)
+def _blank_es() -> Language:
+    return spacy.blank("es")
+
+
+@lru_cache(maxsize=8)
+def corrector_for(lexicon: Lexicon) -> Corrector:
+    """A cached :class:`Corrector` per lexicon (matchers are compiled once)."""
+    return Corrector(lexicon)
+
+
+def correct_text(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[Correction]]:
+    """Correct a text with a lexicon (default: every bundled lexicon); no cleaning stage.
+
+    Returns the corrected text and the corrections, against ``text``.
+    """
+    if lexicon is None:
+        from jsr_nlp.lexicon.load import load_lexicon
+        from jsr_nlp.resources import pipelines_dir
+
+        lexicon = load_lexicon(sorted((pipelines_dir() / "lexicons").glob("*.toml")))
+    log = corrector_for(lexicon).run(EditLog(text))
+    return log.text, log.corrections
+
+
+def lexicon_paths(patterns: Iterable[str], base: Path) -> list[Path]:
+    """Expand a pipeline's lexicon globs relative to its folder, sorted and unique."""
+    found: list[Path] = []
+    for pat in patterns:
+        hits = sorted(base.glob(pat))
+        if not hits:
+            raise LexiconError(str(base / pat), "matches no lexicon file")
+        found.extend(h for h in hits if h not in found)
+    return found

@@ -1,0 +1,159 @@
+"""Name matching against the gazetteer: exact, transliteration-folded and fuzzy.
+
+Shared by the corrector (which repairs misspelt names) and the entity linker
+(which links variants to one identity). The folding rules and thresholds are data
+(``pipelines/names/transliteration.toml``).
+
+>>> translit_fold("Zhúkov") == translit_fold("Zhukov") == translit_fold("Joukov")
+True
+>>> translit_fold("Zhúkov") == translit_fold("Zhukov")
+True
+>>> translit_fold("Malinovsky") == translit_fold("Malinovski")
+True
+>>> translit_fold("Khalkhin Gol") == translit_fold("Jaljin Gol")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from jsr_nlp.lexicon.load import Lexicon, fold
+from jsr_nlp.resources import pipelines_dir
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class FuzzySettings:
+    """Thresholds of the fuzzy name matcher (see the TOML for their meaning)."""
+
+    apply: float
+    suggest: float
+    margin: float
+    min_length: int
+    max_zipf: float
+
+
+@dataclass(frozen=True)
+class FoldRules:
+    """Transliteration rewrite pairs and identity-free suffixes."""
+
+    rewrite: tuple[tuple[str, str], ...]
+    strip_suffixes: tuple[str, ...]
+    fuzzy: FuzzySettings
+
+
+@lru_cache(maxsize=1)
+def fold_rules() -> FoldRules:
+    """Load the folding rules once per process."""
+    path = pipelines_dir() / "names" / "transliteration.toml"
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return FoldRules(
+        rewrite=tuple((a, b) for a, b in data["fold"]["rewrite"]),
+        strip_suffixes=tuple(data["fold"]["strip_suffixes"]),
+        fuzzy=FuzzySettings(**data["fuzzy"]),
+    )
+
+
+def translit_fold(text: str) -> str:
+    """Fold case, accents and romanisation differences into one comparison key."""
+    key = fold(text).replace("-", " ")
+    for a, b in fold_rules().rewrite:
+        key = key.replace(a, b)
+    # doubled letters are a romanisation choice too (Sakhalinn, Hokkaidō/Hokkaido)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def strip_suffix(token: str) -> str:
+    """Drop an identity-free ending (``Zhukovs`` → ``Zhukov``) if one is present.
+
+    >>> strip_suffix("Stalin's")
+    'Stalin'
+    """
+    for suffix in fold_rules().strip_suffixes:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+@dataclass(frozen=True)
+class TokenMatch:
+    """The closest gazetteer name token to a token of the text."""
+
+    token: str
+    candidate: str
+    score: float
+    runner_up: float
+    ids: frozenset[str]
+
+
+class NameIndex:
+    """Lookup tables built once from a lexicon's gazetteer entries."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.exact: dict[str, set[str]] = defaultdict(set)
+        self.folded: dict[str, set[str]] = defaultdict(set)
+        self.misspelt: dict[str, tuple[str, str]] = {}
+        self.name_tokens: dict[str, set[str]] = defaultdict(set)
+        self._token_keys: dict[str, str] = {}
+        for entry in lexicon.entities:
+            for form in entry.forms:
+                self.exact[fold(form)].add(entry.id)
+                self.folded[translit_fold(form)].add(entry.id)
+                for tok in _WORD.findall(form):
+                    if tok[:1].isupper() and len(tok) >= 3:
+                        self.name_tokens[tok].add(entry.id)
+            for bad in entry.misspellings:
+                self.misspelt[fold(bad)] = (entry.id, _closest_form(bad, entry.forms))
+        self._token_keys = {tok: fold(tok) for tok in self.name_tokens}
+        self._folded_tokens = {translit_fold(tok) for tok in self.name_tokens}
+
+    def ids_for(self, text: str) -> set[str]:
+        """Gazetteer ids whose accepted forms equal ``text`` (exactly or once folded)."""
+        return set(self.exact.get(fold(text), ())) or set(self.folded.get(translit_fold(text), ()))
+
+    def is_known_token(self, token: str) -> bool:
+        """Whether a token is (a variant of) a token of some accepted name."""
+        return translit_fold(strip_suffix(token)) in self._folded_tokens or translit_fold(
+            token
+        ) in self._folded_tokens
+
+    def closest_token(self, token: str) -> TokenMatch | None:
+        """The most similar gazetteer name token, scored with Jaro–Winkler."""
+        if not self.name_tokens:
+            return None
+        probe = fold(strip_suffix(token))
+        raw = fold(token)
+        scored: list[tuple[float, str]] = []
+        for cand, key in self._token_keys.items():
+            score = max(
+                JaroWinkler.similarity(probe, key),
+                JaroWinkler.similarity(raw, key) - 0.02,
+            )
+            scored.append((score, cand))
+        scored.sort(reverse=True)
+        best_score, best = scored[0]
+        runner_up = next(
+            (s for s, c in scored[1:] if translit_fold(c) != translit_fold(best)), 0.0
+        )
+        return TokenMatch(token, best, best_score, runner_up, frozenset(self.name_tokens[best]))
+
+
+def _closest_form(bad: str, forms: tuple[str, ...]) -> str:
+    """The accepted form a known misspelling should become (the most similar one)."""
+    return max(forms, key=lambda f: JaroWinkler.similarity(fold(bad), fold(f)))
+
+
+@lru_cache(maxsize=8)
+def name_index(lexicon: Lexicon) -> NameIndex:
+    """A cached :class:`NameIndex` per lexicon."""
+    return NameIndex(lexicon)
