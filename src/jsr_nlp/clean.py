@@ -90,7 +90,8 @@ def _edit(m: re.Match[str], group: int | str, repl: str, rule: str, cat: str, no
 # --- whitespace -------------------------------------------------------------------------
 
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
-_INNER_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|(?<=\S)\t(?=\S)")
+# (a run before punctuation is removed whole by _SPACE_BEFORE)
+_INNER_RUN = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=[^\s,;:!?\)\]»”.])")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _SPACE_BEFORE = re.compile(r"(?<=[\w\)\]»”’])[ \t]+(?=[,;:!?\)\]»”](?!\d))|(?<=\w)[ \t]+(?=\.(?!\.|\d))")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[\(\[¿¡«“])[ \t]+(?=\S)")
@@ -191,7 +192,9 @@ def fix_doubled_punctuation(text: str, cfg: CleanConfig) -> list[Edit]:
 
 # --- duplicated words --------------------------------------------------------------------
 
-_DUPLICATE = re.compile(r"\b([^\W\d_]+)(?:[ \t]*/[ \t]*|[ \t]+)(\1)\b", re.IGNORECASE)
+_DUPLICATE = re.compile(
+    r"\b([^\W\d_]+)((?:(?:[ \t]*/[ \t]*|[ \t]+)\1\b)+)", re.IGNORECASE
+)
 
 
 def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -207,9 +210,9 @@ def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
     edits = []
     for m in _DUPLICATE.finditer(text):
         word = m.group(1)
-        if m.group(1) != m.group(2) and m.group(1).lower() != m.group(2).lower():
-            continue
-        deliberate = word.lower() in voc.emphatic or word[0].isupper()
+        repeated = m.group(2).lstrip(" \t/")
+        # "Bora Bora" (both capitalised) may be a name; "muy muy" may be emphasis
+        deliberate = word.lower() in voc.emphatic or (word[0].isupper() and repeated[0].isupper())
         edits.append(Edit(m.end(1), m.end(), "", rule="clean.duplicated-word",
                           category="duplication",
                           note=f"'{word}' written twice in a row",
@@ -259,7 +262,7 @@ def _group(digits: str, sep: str) -> str:
 
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_CLAUSE_END = re.compile(r"[.;:?!]|\n")
+_CLAUSE_END = re.compile(r"[.;:?!](?=\s|$)|\n")
 
 
 def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -284,16 +287,20 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
                                       category="punctuation",
                                       note=f"'{ch}' closes nothing that was opened",
                                       confidence=0.5))
-        for opener, pos in stack:
+        closers_at: dict[int, list[tuple[str, int]]] = {}
+        for opener, pos in reversed(stack):  # innermost first
             end = _CLAUSE_END.search(text, pos + 1, para.end())
             insert_at = end.start() if end else para.end()
             while insert_at > pos + 1 and text[insert_at - 1] in " \t":
                 insert_at -= 1
-            closer = _PAIRS[opener]
-            brackets = opener in "(["
-            edits.append(Edit(insert_at, insert_at, closer if brackets else None,
+            closers_at.setdefault(insert_at, []).append((opener, pos))
+        for insert_at, openers in sorted(closers_at.items()):
+            closing = "".join(_PAIRS[o] for o, _ in openers)
+            brackets = all(o in "([" for o, _ in openers)
+            names = " ".join(f"'{o}'" for o, _ in openers)
+            edits.append(Edit(insert_at, insert_at, closing if brackets else None,
                               rule="clean.unbalanced.opener", category="punctuation",
-                              note=f"'{opener}' opened but never closed; '{closer}' "
+                              note=f"{names} opened but never closed; '{closing}' "
                               + ("added where the clause ends" if brackets
                                  else "probably belongs where the quotation ends"),
                               confidence=0.8 if brackets else 0.4))
@@ -305,8 +312,8 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
 _WORD_GAP = re.compile(
     rf"([\w\)»”]+)(?=([ \t]+)([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?))"
 )
-_BROKEN_STOP = re.compile(rf"(\w+)\.([ \t]+)([{_LOWER}][{_LOWER}]+)")
-_MISSING_SPACE = re.compile(rf"\b([{_LOWER}]{{2,}})([.;:?!])([{_UPPER}][{_LOWER}]{{2,}})")
+_BROKEN_STOP = re.compile(rf"(\w+)\.(?=([ \t]+)([{_LOWER}][{_LOWER}]+))")
+_MISSING_SPACE = re.compile(rf"([{_LOWER}]{{2,}})([.;:?!])([{_UPPER}][{_LOWER}]{{2,}})")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -328,6 +335,7 @@ def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
     'el presidente Truman había dicho que el general Zhukov era'
     """
     voc = vocabulary()
+    connectives = {w for o in (*voc.comma_openers, *voc.period_openers) for w in o.split()}
     edits: list[Edit] = []
     for m in _WORD_GAP.finditer(text):
         prev, cap = m.group(1), m.group(3)
@@ -347,7 +355,8 @@ def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
             continue
         opener = next((o for o in voc.period_openers if low == o or low.startswith(o + " ")), None)
         word, _, nxt = cap.partition(" ")
-        if opener is None and nxt in voc.finite_verbs and prev.islower() and len(prev) > 2:
+        if (opener is None and nxt in voc.finite_verbs and prev.islower() and len(prev) > 2
+                and prev not in connectives):
             # "...enemigos Rusia había...": a capitalised subject and its verb start a
             # new sentence, unless the word before is a title or a function word.
             before = text[: m.start(1)].rstrip(" \t").rsplit(" ", 1)[-1].lower()
@@ -406,11 +415,11 @@ CLEANERS: dict[str, Fixer] = {
     "hyphenation": fix_hyphenation,
     "cjk_spacing": fix_cjk_spacing,
     "doubled_punctuation": fix_doubled_punctuation,
-    "duplicated_words": fix_duplicated_words,
     "thousands_separator": fix_thousands,
     "unbalanced": fix_unbalanced,
     "broken_sentence_break": fix_broken_sentence_break,
     "lost_sentence_break": fix_lost_sentence_break,
+    "duplicated_words": fix_duplicated_words,
     "whitespace_final": fix_whitespace,
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from itertools import islice
 from pathlib import Path
@@ -226,7 +226,7 @@ class Pipeline:
 
     def process(self, decoded: Decoded, previous: Edition | None = None) -> Edition:
         """One decoded input → its edition."""
-        return next(self.pipe_decoded([decoded], previous=[previous]))
+        return next(self.pipe_decoded([decoded], previous=lambda _d: previous))
 
     def __call__(self, text: str, *, name: str = "<string>") -> Edition:
         """One string → its edition."""
@@ -237,11 +237,16 @@ class Pipeline:
         return self.pipe_decoded(from_string(t) for t in texts)
 
     def pipe_decoded(
-        self, inputs: Iterable[Decoded], previous: Sequence[Edition | None] | None = None
+        self,
+        inputs: Iterable[Decoded],
+        previous: Callable[[Decoded], Edition | None] | None = None,
     ) -> Iterator[Edition]:
-        """Stream editions for decoded inputs, ``batch_size`` at a time."""
+        """Stream editions for decoded inputs, ``batch_size`` at a time.
+
+        ``previous`` may return an earlier edition of an input, whose translated
+        segments are reused (a re-run only finishes what failed).
+        """
         it = iter(inputs)
-        prev_it = iter(previous or ())
         size = self.spec.analyse.batch_size
         while batch := list(islice(it, size)):
             logs = [self.edit(d) for d in batch]
@@ -250,7 +255,7 @@ class Pipeline:
             else:
                 docs = [None] * len(logs)
             for decoded, log, doc in zip(batch, logs, docs, strict=True):
-                yield self._finish(decoded, log, doc, next(prev_it, None))
+                yield self._finish(decoded, log, doc, previous(decoded) if previous else None)
 
 
 def load_pipeline(

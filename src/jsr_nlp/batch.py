@@ -1,0 +1,375 @@
+"""Whole runs: many inputs → editions → files, with progress, a manifest and resumption.
+
+``run_batch`` streams the inputs (memory does not grow with their number), writes
+every output atomically, records each input's outcome in ``run.json`` and keeps
+going when one input fails. With ``jobs > 1`` a process pool runs whole files,
+each worker loading the pipeline once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jsr_nlp.errors import JsrNlpError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from jsr_nlp.ingest import Decoded
+    from jsr_nlp.model import Edition
+    from jsr_nlp.pipeline import Pipeline
+
+MANIFEST = "run.json"
+
+
+@dataclass
+class BatchOptions:
+    """What ``jsr-nlp process`` was asked to do."""
+
+    inputs: list[str]
+    out_dir: Path
+    formats: list[str]
+    jobs: int = 1
+    skip_unchanged: bool = False
+    combined: bool = False
+    quiet: bool = False
+    pipeline: str = "default"
+    model: str | None = None
+    translate_to: str | None = None
+    translate_options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    """One input's result, as recorded in ``run.json``."""
+
+    input: str
+    status: str  # "done" | "failed" | "skipped" | "incomplete"
+    sha256: str | None = None
+    stem: str | None = None
+    outputs: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def pipeline_fingerprint(pipe: Pipeline, options: BatchOptions) -> str:
+    """Changes whenever the pipeline, its lexicons, version or requested outputs change."""
+    h = hashlib.sha256()
+    h.update(pipe.spec.model_dump_json().encode())
+    h.update(pipe.lexicon.version.encode())
+    h.update(pipe.info.jsr_nlp_version.encode())
+    h.update(json.dumps([pipe.model_name, sorted(options.formats), options.translate_to]).encode())
+    return h.hexdigest()[:16]
+
+
+def _counts(ed: Edition) -> dict[str, int]:
+    failed = 0
+    if ed.translation is not None:
+        failed = sum(1 for s in ed.translation.segments if s.status == "failed")
+    return {
+        "applied": len(ed.applied),
+        "suggested": len(ed.suggested),
+        "entities": len(ed.entities),
+        "dates": len(ed.dates),
+        "warnings": len(ed.warnings),
+        "failed_segments": failed,
+    }
+
+
+class _Stems:
+    """Output stems, unique within a run (``a/x.txt`` and ``b/x.txt`` → ``x``, ``x-2``)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        base = "stdin" if path in {"-", "<stdin>"} else Path(path).stem
+        stem, n = base, 1
+        while stem in self.seen and self.seen[stem] != path:
+            n += 1
+            stem = f"{base}-{n}"
+        self.seen[stem] = path
+        return stem
+
+
+def _load_manifest(out_dir: Path) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return data
+    except (OSError, ValueError):
+        return {}
+
+
+def _previous_edition(out_dir: Path, stem: str, sha: str) -> Edition | None:
+    """An earlier edition of the same input, to resume its translation."""
+    from jsr_nlp.model import Edition
+
+    try:
+        ed = Edition.from_json((out_dir / f"{stem}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return ed if ed.source.sha256 == sha else None
+
+
+def _write(ed: Edition, options: BatchOptions, stem: str) -> list[str]:
+    from jsr_nlp.exporters import export_edition
+
+    paths = export_edition(ed, options.out_dir, stem, options.formats)
+    return [str(p) for p in paths]
+
+
+def _outcome(src: str, ed: Edition, stem: str, outputs: list[str], seconds: float) -> Outcome:
+    counts = _counts(ed)
+    status = "incomplete" if counts["failed_segments"] else "done"
+    return Outcome(src, status, ed.source.sha256, stem, outputs, counts, round(seconds, 3))
+
+
+# -- worker side of --jobs ----------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(options: BatchOptions) -> None:
+    from jsr_nlp.pipeline import load_pipeline
+
+    _WORKER["pipe"] = load_pipeline(
+        options.pipeline, model=options.model, translate_to=options.translate_to,
+        translate_options=options.translate_options,
+    )
+    _WORKER["options"] = options
+
+
+def _work(path: str, stem: str) -> Outcome:
+    from jsr_nlp.ingest import read_path
+
+    options: BatchOptions = _WORKER["options"]
+    pipe: Pipeline = _WORKER["pipe"]
+    t0 = time.perf_counter()
+    try:
+        decoded = read_path(path)
+        previous = _previous_edition(options.out_dir, stem, decoded.sha256)
+        ed = pipe.process(decoded, previous)
+        outputs = _write(ed, options, stem)
+    except JsrNlpError as exc:
+        return Outcome(path, "failed", stem=stem, error=str(exc))
+    return _outcome(path, ed, stem, outputs, time.perf_counter() - t0)
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
+    """Process every input; return the exit code (0 all done, 1 something failed)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from jsr_nlp.ingest import expand_inputs
+    from jsr_nlp.io import atomic_write_text
+
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [str(p) for p in expand_inputs(options.inputs)]
+    stems = _Stems()
+    planned = [(p, stems(p)) for p in paths]
+    fingerprint = pipeline_fingerprint(pipe, options)
+    before = _load_manifest(options.out_dir) if options.skip_unchanged else {}
+    known = {
+        o["input"]: o for o in before.get("inputs", [])
+        if before.get("pipeline_fingerprint") == fingerprint and o.get("status") == "done"
+    }
+    outcomes: list[Outcome] = []
+    started = time.perf_counter()
+    combined = None
+    if options.combined:
+        from jsr_nlp.exporters import CombinedTables
+
+        combined = CombinedTables(options.out_dir, "jsonl" if "jsonl" in options.formats else "csv")
+
+    progress = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}"), console=console, transient=True,
+        disable=options.quiet or len(planned) < 2,
+    )
+
+    def report(o: Outcome) -> None:
+        outcomes.append(o)
+        if o.status == "failed":
+            console.print(f"[bold red]error:[/] {o.error}")
+        elif not options.quiet:
+            c = o.counts
+            line = (f"{o.input}: {c.get('applied', 0)} corrections applied, "
+                    f"{c.get('suggested', 0)} suggested, {c.get('entities', 0)} entities, "
+                    f"{c.get('dates', 0)} dates → {', '.join(o.outputs)}")
+            if o.status == "skipped":
+                line = f"{o.input}: unchanged since the last run, skipped"
+            elif o.status == "incomplete":
+                line += f" [yellow](translation incomplete: {c['failed_segments']} segment(s))[/]"
+            console.print(line, markup=o.status == "incomplete", highlight=False)
+
+    todo: list[tuple[str, str]] = []
+    for path, stem in planned:
+        prev = known.get(path)
+        if prev and _unchanged(path, prev, options.out_dir):
+            report(Outcome(path, "skipped", prev.get("sha256"), stem, prev.get("outputs", []),
+                           prev.get("counts", {})))
+        else:
+            todo.append((path, stem))
+
+    interrupted = False
+    with progress:
+        task = progress.add_task("processing", total=len(todo), rate="", current="")
+
+        def advance(o: Outcome) -> None:
+            elapsed = time.perf_counter() - started
+            done = progress.tasks[0].completed + 1
+            progress.update(task, advance=1, current=Path(o.input).name,
+                            rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
+            report(o)
+            if combined is not None and o.status != "failed":
+                from jsr_nlp.model import Edition
+
+                json_path = options.out_dir / f"{o.stem}.json"
+                if json_path.exists():
+                    combined.add(Edition.from_json(json_path.read_text(encoding="utf-8")),
+                                 o.input)
+
+        try:
+            if options.jobs > 1 and len(todo) > 1:
+                _run_parallel(todo, options, advance)
+            else:
+                for o in _run_serial(pipe, todo, options):
+                    advance(o)
+        except KeyboardInterrupt:
+            interrupted = True
+            console.print("[yellow]interrupted: finished files are kept[/]")
+
+    if combined is not None:
+        combined.close()
+    manifest = {
+        "schema": "jsr-nlp.run/1",
+        "pipeline": pipe.spec.name,
+        "pipeline_fingerprint": fingerprint,
+        "jsr_nlp_version": pipe.info.jsr_nlp_version,
+        "formats": options.formats,
+        "translate_to": options.translate_to,
+        "interrupted": interrupted,
+        "seconds": round(time.perf_counter() - started, 3),
+        "inputs": [o.__dict__ for o in outcomes],
+    }
+    atomic_write_text(options.out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+    if not options.quiet:
+        _summary(outcomes, options, console, time.perf_counter() - started)
+    if interrupted:
+        return 130
+    return 1 if any(o.status in {"failed", "incomplete"} for o in outcomes) else 0
+
+
+def _unchanged(path: str, prev: dict[str, Any], out_dir: Path) -> bool:
+    try:
+        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return sha == prev.get("sha256") and all(Path(p).exists() for p in prev.get("outputs", []))
+
+
+def _run_serial(
+    pipe: Pipeline, todo: list[tuple[str, str]], options: BatchOptions
+) -> Iterator[Outcome]:
+    """In-process: stream decoded inputs through ``pipe_decoded`` so spaCy batches them."""
+    from jsr_nlp.ingest import read_path
+
+    queue: list[tuple[str, str, float]] = []
+    failures: list[Outcome] = []
+
+    def decoded() -> Iterator[Decoded]:
+        for path, stem in todo:
+            t0 = time.perf_counter()
+            try:
+                d = read_path(path)
+            except JsrNlpError as exc:
+                failures.append(Outcome(path, "failed", stem=stem, error=str(exc)))
+                continue
+            queue.append((path, stem, t0))
+            yield d
+
+    stem_of = dict(todo)
+
+    def previous(d: Decoded) -> Edition | None:
+        stem = stem_of.get(d.path or "-")
+        return _previous_edition(options.out_dir, stem, d.sha256) if stem else None
+
+    for ed in pipe.pipe_decoded(decoded(), previous=previous):
+        while failures:
+            yield failures.pop(0)
+        path, stem, t0 = queue.pop(0)
+        try:
+            outputs = _write(ed, options, stem)
+        except JsrNlpError as exc:
+            yield Outcome(path, "failed", stem=stem, error=str(exc))
+            continue
+        yield _outcome(path, ed, stem, outputs, time.perf_counter() - t0)
+    yield from failures
+
+
+def _run_parallel(todo: list[tuple[str, str]], options: BatchOptions, advance: Any) -> None:
+    workers = min(options.jobs, len(todo), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(options,)) as pool:
+        pending: set[Future[Outcome]] = set()
+        it = iter(todo)
+        # keep a bounded number of tasks in flight so memory does not grow with the inputs
+        for path, stem in it:
+            pending.add(pool.submit(_work, path, stem))
+            if len(pending) >= workers * 2:
+                break
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    advance(fut.result())
+                    nxt = next(it, None)
+                    if nxt is not None:
+                        pending.add(pool.submit(_work, *nxt))
+        except KeyboardInterrupt:
+            for fut in pending:
+                fut.cancel()
+            raise
+
+
+def _summary(outcomes: list[Outcome], options: BatchOptions, console: Console,
+             seconds: float) -> None:
+    from rich.table import Table
+
+    by_status: dict[str, int] = {}
+    for o in outcomes:
+        by_status[o.status] = by_status.get(o.status, 0) + 1
+    if len(outcomes) > 1:
+        table = Table(title="jsr-nlp run", show_header=True)
+        for col in ("status", "files", "applied", "suggested", "entities", "dates"):
+            table.add_column(col, justify="right" if col != "status" else "left")
+        for status, n in sorted(by_status.items()):
+            group = [o for o in outcomes if o.status == status]
+            table.add_row(status, str(n), *(str(sum(o.counts.get(k, 0) for o in group))
+                                            for k in ("applied", "suggested", "entities",
+                                                      "dates")))
+        console.print(table)
+    console.print(
+        f"{by_status.get('done', 0)} done, {by_status.get('skipped', 0)} skipped, "
+        f"{by_status.get('failed', 0)} failed, {by_status.get('incomplete', 0)} incomplete "
+        f"in {seconds:.1f}s → {options.out_dir}/ (manifest: {MANIFEST})",
+        highlight=False,
+    )

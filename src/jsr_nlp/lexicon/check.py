@@ -1,0 +1,101 @@
+"""``jsr-nlp lexicon check``: every problem of a set of lexicon files, by file and entry.
+
+Unlike loading (which stops at the first error), the check reports all of them:
+schema errors per file, ids and forms claimed twice across files, and gazetteer
+forms that are also ordinary lowercase Spanish words (``Armada``/``armada``), which
+need care because the matcher may then mistake the word for the name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jsr_nlp.errors import LexiconError
+from jsr_nlp.lexicon.load import _where, check_lexicon, load_file
+from jsr_nlp.lexicon.schema import LexiconFile
+from jsr_nlp.resources import pipelines_dir
+
+#: Single-word forms at least this frequent in Spanish are flagged as common words.
+COMMON_WORD_ZIPF = 4.5
+
+
+def _files(paths: Sequence[Path]) -> list[Path]:
+    if not paths:
+        return sorted((pipelines_dir() / "lexicons").glob("*.toml"))
+    found: list[Path] = []
+    for p in paths:
+        found.extend(sorted(p.rglob("*.toml")) if p.is_dir() else [p])
+    return found
+
+
+def _schema_errors(path: Path) -> list[str]:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        return [f"{path}: cannot read: {err}"]
+    try:
+        LexiconFile.model_validate(data)
+    except ValidationError as err:
+        lines = []
+        for e in err.errors():
+            loc = tuple(e["loc"])
+            entry = _where(path, data, loc)
+            fld = ".".join(str(p) for p in loc[2:]) or ".".join(str(p) for p in loc)
+            where = f"{path} [{entry}]" if entry else str(path)
+            lines.append(f"{where}: {fld}: {e['msg']}")
+        return lines
+    return []
+
+
+def common_word_forms(lex: LexiconFile) -> list[tuple[str, str]]:
+    """(entry id, form) pairs whose lowercase single-word form is a frequent Spanish word."""
+    from wordfreq import zipf_frequency
+
+    hits = []
+    for e in lex.entity:
+        for form in (*e.aliases, *e.misspellings):
+            if " " in form or not form.isalpha():
+                continue
+            if form[:1].isupper() and zipf_frequency(form.lower(), "es") >= COMMON_WORD_ZIPF:
+                hits.append((e.id, form))
+    return hits
+
+
+def check_paths(paths: Sequence[Path]) -> tuple[list[str], str]:
+    """Check lexicon files; return (problem lines, a one-line summary)."""
+    files = _files(paths)
+    problems: list[str] = []
+    parsed: list[tuple[str, LexiconFile]] = []
+    for f in files:
+        errors = _schema_errors(f)
+        if errors:
+            problems.extend(errors)
+            continue
+        try:
+            parsed.append((str(f), load_file(f.resolve())))
+        except LexiconError as err:  # pragma: no cover - schema errors are caught above
+            problems.append(str(err))
+    problems.extend(check_lexicon(parsed))
+    notes = []
+    for name, lex in parsed:
+        for entry_id, form in common_word_forms(lex):
+            notes.append(f"{name} [entity {entry_id}]: note: {form!r} is also a common "
+                         "Spanish word; it matches only when capitalised")
+    kinds = Counter(e.kind for _, lex in parsed for e in lex.entity)
+    n_rules = sum(len(lex.rule) for _, lex in parsed)
+    n_terms = sum(len(lex.term) for _, lex in parsed)
+    summary = (
+        f"{len(files)} file(s): {sum(kinds.values())} entities, {n_rules} rules, "
+        f"{n_terms} glossary terms; {len(problems)} problem(s)"
+    )
+    if kinds:
+        summary += "\nentities by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common())
+    if notes:
+        summary += "\n" + "\n".join(notes)
+    return problems, summary

@@ -1,0 +1,65 @@
+"""Glue between an analysed text and :mod:`jsr_nlp.translate`.
+
+It decides *what* is protected (linked entities with an English form) and *how*
+the text is segmented (spaCy's sentences); the translate package does the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from jsr_nlp.errors import ConfigurationError
+from jsr_nlp.model import Entity, Translation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from jsr_nlp.lexicon.load import Lexicon
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans of the clean text, trimmed of surrounding whitespace."""
+    spans = []
+    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    chunks = (
+        [(s.start_char, s.end_char) for s in doc.sents] if has_sents else [(0, len(doc.text))]
+    )
+    text = doc.text
+    for start, end in chunks:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def translate_edition(
+    clean_text: str,
+    doc: Doc,
+    entities: Sequence[Entity],
+    lexicon: Lexicon,
+    options: dict[str, Any],
+    previous: Translation | None,
+) -> tuple[Translation, list[str]]:
+    """Translate the clean text sentence by sentence, protecting linked names."""
+    from jsr_nlp.translate import Protected, TranslateOptions, translate_text
+
+    try:
+        opts = TranslateOptions.model_validate(
+            {**options, "glossary_version": lexicon.version}
+        )
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise ConfigurationError("[translate]", f"{field}: {first['msg']}") from None
+    protected = [
+        Protected(e.start, e.end, e.english) for e in entities if e.id and e.english
+    ]
+    return translate_text(
+        clean_text, _sentences(doc), protected, lexicon.terms, opts, previous=previous
+    )
