@@ -208,7 +208,9 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     def report(o: Outcome) -> None:
         outcomes.append(o)
         if o.status == "failed":
-            console.print(f"[bold red]error:[/] {o.error}")
+            from rich.text import Text
+
+            console.print(Text.assemble(("error: ", "bold red"), o.error or "failed"))
         elif not options.quiet:
             c = o.counts
             line = (f"{o.input}: {c.get('applied', 0)} corrections applied, "

@@ -37,7 +37,7 @@ lexicon_app = typer.Typer(help="Check lexicon files (gazetteer, rules, glossary)
 app.add_typer(pipelines_app, name="pipelines")
 app.add_typer(lexicon_app, name="lexicon")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 _T = TypeVar("_T")
@@ -74,6 +74,13 @@ def main_callback(
     STATE.debug = debug
 
 
+def _error(message: str, prefix: str = "error") -> None:
+    """One line on stderr; the message is never read as rich markup."""
+    from rich.text import Text
+
+    err.print(Text.assemble((f"{prefix}: ", "bold red"), " ".join(message.split())))
+
+
 def _guard(fn: Callable[[], _T]) -> _T:
     """Run a command body; turn our errors into one line and an exit code."""
     try:
@@ -81,8 +88,16 @@ def _guard(fn: Callable[[], _T]) -> _T:
     except JsrNlpError as exc:
         if STATE.debug:
             raise
-        err.print(f"[bold red]error:[/] {exc}", markup=True)
+        _error(str(exc))
         raise typer.Exit(exc.exit_code) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
+        if STATE.debug:
+            raise
+        _error(f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)",
+               "internal error")
+        raise typer.Exit(1) from None
 
 
 class ExportFormat(StrEnum):
@@ -251,7 +266,7 @@ def clean(
             try:
                 decoded = read_path(name)
             except JsrNlpError as exc:
-                err.print(f"[bold red]error:[/] {exc}")
+                _error(str(exc))
                 failed += 1
                 continue
             log = pipe.edit(decoded)
@@ -279,7 +294,7 @@ def _editions(
             try:
                 yield read_path(path)
             except JsrNlpError as exc:
-                err.print(f"[bold red]error:[/] {exc}")
+                _error(str(exc))
                 failures.append(str(path))
 
     for ed in pipe.pipe_decoded(decoded()):

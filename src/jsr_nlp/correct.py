@@ -11,6 +11,7 @@ ordered pass, no loop until nothing changes; a test checks it is idempotent.
 
 from __future__ import annotations
 
+import glob
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from rapidfuzz.distance import JaroWinkler
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -91,7 +93,9 @@ class Corrector:
                 try:
                     self.patterns.add(rule.id, [list(rule.pattern or ())])
                 except (ValueError, KeyError) as err:
-                    raise LexiconError("lexicon", f"pattern: {err}", f"rule {rule.id}") from None
+                    problem = " ".join(str(err).split())  # spaCy's message spans lines
+                    path = lexicon.rule_files.get(rule.id, "lexicon")
+                    raise LexiconError(path, f"pattern: {problem}", f"rule {rule.id}") from None
         self.misspellings = PhraseMatcher(vocab, attr="LOWER")
         self._misspelt_target: dict[str, str] = {}
         for bad_key, (_entry_id, target) in self.index.misspelt.items():
@@ -224,17 +228,19 @@ class Corrector:
                     confidence=round(match.score if apply else min(match.score, 0.59), 3))
 
     def _styled_variant(self, text: str, candidate: str) -> str:
-        """Among equivalent spellings of the candidate, the one written like the text.
+        """Among equivalent spellings of the candidate, the one closest to the text.
 
-        A text that writes names without accents (``Zhukov``) gets the accentless
-        variant, not the accented one (``Zhúkov``).
+        ``Zukhovs`` becomes ``Zhukov``, not the equally valid ``Joukov`` or ``Zhúkov``: the
+        edition keeps the author's romanisation and accent habits where it can.
         """
         key = translit_fold(candidate)
-        variants = [t for t in self.index.name_tokens if translit_fold(t) == key]
+        variants = [t for t in self.index.name_tokens if translit_fold(t) == key] or [candidate]
         accented = _has_accent(text)
-        same = [v for v in variants if _has_accent(v) == accented]
-        pool = same or variants or [candidate]
-        return min(pool, key=lambda v: (v != candidate and accented, len(v), v))
+        probe = fold(strip_suffix(text))
+        return max(
+            variants,
+            key=lambda v: (_has_accent(v) == accented, JaroWinkler.similarity(probe, fold(v)), v),
+        )
 
     # -- the pass -------------------------------------------------------------------------------
 
@@ -308,7 +314,7 @@ def lexicon_paths(patterns: Iterable[str], base: Path) -> list[Path]:
     """Expand a pipeline's lexicon globs relative to its folder, sorted and unique."""
     found: list[Path] = []
     for pat in patterns:
-        hits = sorted(base.glob(pat))
+        hits = sorted(Path(p) for p in glob.glob(str(base / pat)))
         if not hits:
             raise LexiconError(str(base / pat), "matches no lexicon file")
         found.extend(h for h in hits if h not in found)

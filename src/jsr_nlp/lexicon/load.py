@@ -15,15 +15,20 @@ from jsr_nlp.errors import LexiconError
 from jsr_nlp.lexicon.schema import GazetteerEntry, GlossaryTerm, LexiconFile, PhraseRule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Every entity, rule and glossary term of a pipeline, merged from its files."""
+    """Every entity, rule and glossary term of a pipeline, merged from its files.
+
+    Compared and hashed by identity: :func:`load_lexicon` caches one per file set,
+    and caches of compiled matchers are keyed on it.
+    """
 
     entities: tuple[GazetteerEntry, ...] = ()
     rules: tuple[PhraseRule, ...] = ()
     terms: tuple[GlossaryTerm, ...] = ()
     files: tuple[str, ...] = ()
     by_id: dict[str, GazetteerEntry] = field(default_factory=dict, compare=False)
+    rule_files: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def version(self) -> str:
@@ -153,4 +158,5 @@ def _load_lexicon(paths: tuple[Path, ...]) -> Lexicon:
         terms=tuple(t for _, lex in parsed for t in lex.term),
         files=tuple(str(p) for p in paths),
         by_id={e.id: e for e in entities},
+        rule_files={r.id: name for name, lex in parsed for r in lex.rule},
     )
