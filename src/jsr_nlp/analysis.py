@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 _LABELS = {"PER", "LOC", "ORG", "MISC"}
 
+#: The longest text analysed as one document.
+MAX_CHARS = 5_000_000
+
 
 @lru_cache(maxsize=4)
 def _load_model(model: str) -> Language:
@@ -50,6 +53,9 @@ def build_nlp(model: str, components: Sequence[str], lexicon_files: Sequence[str
         # a fresh copy per pipeline: components differ between pipelines
         _load_model(model)  # fail early, with a clear message, if it is missing
         nlp = spacy.load(model)
+    # spaCy's 1M-character guard dates from models that needed ~1 GB per 100k characters;
+    # es_core_news_sm parses a 5 MB text in a few GB, so a long book is one edition.
+    nlp.max_length = max(nlp.max_length, MAX_CHARS)
     for name in components:
         if not nlp.has_factory(name):
             msg = f"unknown spaCy component {name!r} in [analyse] components"

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from rapidfuzz.distance import JaroWinkler
@@ -85,17 +86,29 @@ class Corrector:
         self._order = {r.id: i for i, r in enumerate(lexicon.rules)}
         vocab = self.nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        # Pattern rules run only on texts that contain their trigger word: one Matcher
+        # per rule with a literal required token, one shared Matcher for the rest. A
+        # single Matcher with every pattern updates every predicate at every token,
+        # which cost more than the spaCy model on long texts.
         self.patterns = Matcher(vocab)
+        self._triggered: list[tuple[frozenset[str], int, Matcher]] = []
         for rule in lexicon.rules:
             if rule.phrase is not None:
                 self.phrases.add(rule.id, [self.nlp.make_doc(rule.phrase)])
             else:
+                pattern = [dict(t) for t in rule.pattern or ()]
+                triggers = _trigger_words(pattern)
+                matcher = self.patterns if triggers is None else Matcher(vocab)
+                if triggers is not None:
+                    reach = sum(8 if t.get("OP") in {"*", "+"} else 1 for t in pattern)
+                    self._triggered.append((triggers, reach, matcher))
                 try:
-                    self.patterns.add(rule.id, [list(rule.pattern or ())])
+                    matcher.add(rule.id, [pattern])
                 except (ValueError, KeyError) as err:
                     problem = " ".join(str(err).split())  # spaCy's message spans lines
                     path = lexicon.rule_files.get(rule.id, "lexicon")
                     raise LexiconError(path, f"pattern: {problem}", f"rule {rule.id}") from None
+        self._fuzzy_cache: dict[str, Edit | None] = {}  # token text → proposal, across texts
         self.misspellings = PhraseMatcher(vocab, attr="LOWER")
         self._misspelt_target: dict[str, str] = {}
         for bad_key, (_entry_id, target) in self.index.misspelt.items():
@@ -104,9 +117,8 @@ class Corrector:
 
     # -- phrase rules -----------------------------------------------------------------------
 
-    def _context_ok(self, rule: PhraseRule, doc: Doc, span: Span) -> bool:
+    def _context_ok(self, rule: PhraseRule, doc: Doc, text: str, span: Span) -> bool:
         ctx = rule.context
-        text = doc.text
         if ctx.near or ctx.not_near:
             lo = max(0, span.start_char - ctx.window)
             hi = min(len(text), span.end_char + ctx.window)
@@ -128,13 +140,33 @@ class Corrector:
     def _rule_candidates(self, doc: Doc) -> list[_Candidate]:
         out: list[_Candidate] = []
         strings = self.nlp.vocab.strings
+        text = doc.text  # Doc.text joins every token: compute it once, not per match
         found = list(self.phrases(doc)) if len(self.phrases) else []
         if len(self.patterns):
             found.extend(self.patterns(doc))
+        if self._triggered:
+            where: dict[str, list[int]] = {}
+            for tok in doc:
+                where.setdefault(tok.lower_, []).append(tok.i)
+            hits: set[tuple[int, int, int]] = set()
+            for triggers, reach, matcher in self._triggered:
+                positions = sorted(i for w in triggers & where.keys() for i in where[w])
+                # match only in windows around the trigger word, merged where they overlap
+                windows: list[list[int]] = []
+                for i in positions:
+                    lo, hi = max(0, i - reach), min(len(doc), i + reach + 1)
+                    if windows and lo <= windows[-1][1]:
+                        windows[-1][1] = hi
+                    else:
+                        windows.append([lo, hi])
+                for lo, hi in windows:
+                    # a Matcher reports positions relative to the Span it is given
+                    hits.update((k, lo + s, lo + e) for k, s, e in matcher(doc[lo:hi]))
+            found.extend(sorted(hits, key=lambda m: (m[1], m[2])))
         for match_id, start, end in found:
             rule = self.rules[strings[match_id]]
             span = doc[start:end]
-            if not self._context_ok(rule, doc, span):
+            if not self._context_ok(rule, doc, text, span):
                 continue
             if rule.target is not None:
                 a, b = rule.target
@@ -179,7 +211,7 @@ class Corrector:
         settings = fold_rules().fuzzy
         common = _common_words()
         out: list[_Candidate] = []
-        seen: dict[str, Edit | None] = {}
+        seen = self._fuzzy_cache
         for tok in doc:
             text = tok.text
             if not (text[:1].isupper() and text.isalpha() and not text.isupper()):
@@ -233,8 +265,7 @@ class Corrector:
         ``Zukhovs`` becomes ``Zhukov``, not the equally valid ``Joukov`` or ``Zhúkov``: the
         edition keeps the author's romanisation and accent habits where it can.
         """
-        key = translit_fold(candidate)
-        variants = [t for t in self.index.name_tokens if translit_fold(t) == key] or [candidate]
+        variants = self.index.token_variants(candidate) or [candidate]
         accented = _has_accent(text)
         probe = fold(strip_suffix(text))
         return max(
@@ -267,6 +298,40 @@ class Corrector:
         return rule is None or rule.action == "apply"
 
 
+def _trigger_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The rarest set of words one of which must occur for the pattern to match.
+
+    "Rarest" by Spanish word frequency, so that ``en orden de`` is triggered by *orden*,
+    not by *en*, which is in every text.
+
+    >>> sorted(_trigger_words([{"LIKE_NUM": True}, {"LOWER": {"IN": ["tropas", "tropa"]}}]))
+    ['tropa', 'tropas']
+    >>> sorted(_trigger_words([{"LOWER": "en"}, {"LOWER": "orden"}, {"LOWER": "de"}]))
+    ['orden']
+    >>> _trigger_words([{"LIKE_NUM": True}]) is None
+    True
+    """
+    best: frozenset[str] | None = None
+    best_cost = float("inf")
+    for spec in pattern:
+        if spec.get("OP") in {"?", "*", "!"}:
+            continue
+        for attr in ("LOWER", "NORM", "ORTH", "TEXT"):
+            value = spec.get(attr)
+            words: frozenset[str] | None = None
+            if isinstance(value, str):
+                words = frozenset({value.lower()})
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                words = frozenset(str(v).lower() for v in value["IN"])
+            if not words:
+                continue
+            # expected occurrences per word of text, summed over the alternatives
+            cost = sum(10 ** zipf_frequency(w, "es") for w in words)
+            if cost < best_cost:
+                best, best_cost = words, cost
+    return best
+
+
 def _has_accent(text: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
 
@@ -287,7 +352,9 @@ def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
 
 @lru_cache(maxsize=1)
 def _blank_es() -> Language:
-    return spacy.blank("es")
+    nlp = spacy.blank("es")
+    nlp.max_length = 100_000_000  # only the tokenizer runs here: no parser memory to fear
+    return nlp
 
 
 @lru_cache(maxsize=8)

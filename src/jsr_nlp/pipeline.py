@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from jsr_nlp.analysis import analyse_doc, build_nlp
+from jsr_nlp.analysis import MAX_CHARS, analyse_doc, build_nlp
 from jsr_nlp.audit import EditLog
 from jsr_nlp.clean import CleanConfig, clean_log
 from jsr_nlp.correct import Corrector, lexicon_paths
-from jsr_nlp.errors import ConfigurationError
+from jsr_nlp.errors import ConfigurationError, InputError
 from jsr_nlp.ingest import Decoded, from_string
 from jsr_nlp.lexicon.load import Lexicon, load_lexicon
 from jsr_nlp.model import Edition, PipelineInfo, Source, Stage, Translation
@@ -173,6 +173,11 @@ class Pipeline:
 
     def edit(self, decoded: Decoded) -> EditLog:
         """Ingest repairs, cleaning and corrections: the text stages, without spaCy analysis."""
+        if len(decoded.text) > MAX_CHARS:
+            name = decoded.path or "<input>"
+            msg = f"is too long to analyse as one text ({len(decoded.text):,} characters, " \
+                  f"limit {MAX_CHARS:,}); split it into parts"
+            raise InputError(name, msg)
         log = EditLog(decoded.text)
         log.apply(decoded.repairs, Stage.INGEST)
         if self.spec.clean.enabled:

@@ -115,7 +115,14 @@ class NameIndex:
             for bad in entry.misspellings:
                 self.misspelt[fold(bad)] = (entry.id, _closest_form(bad, entry.forms))
         self._token_keys = {tok: fold(tok) for tok in self.name_tokens}
-        self._folded_tokens = {translit_fold(tok) for tok in self.name_tokens}
+        self._variants: dict[str, list[str]] = defaultdict(list)
+        for tok in self.name_tokens:
+            self._variants[translit_fold(tok)].append(tok)
+        self._folded_tokens = set(self._variants)
+
+    def token_variants(self, token: str) -> list[str]:
+        """Name tokens that are accepted spellings of the same name as ``token``."""
+        return list(self._variants.get(translit_fold(token), ()))
 
     def ids_for(self, text: str) -> set[str]:
         """Gazetteer ids whose accepted forms equal ``text`` (exactly or once folded)."""

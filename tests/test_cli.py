@@ -1,0 +1,156 @@
+"""The command line, driven through Typer's CliRunner (and once as a real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jsr_nlp.cli import app
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "japon-urss-segunda-guerra-mundial.txt"
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("jsr-nlp ")
+
+
+def test_help_is_fast_and_lists_commands():
+    # `--help` must not import spaCy: measured in a fresh interpreter.
+    code = "import sys, jsr_nlp.cli; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    result = run("--help")
+    for command in ("process", "clean", "entities", "dates", "translate", "pipelines", "lexicon"):
+        assert command in result.stdout
+
+
+def test_process_sample_writes_the_edition(tmp_path):
+    out = tmp_path / "out"
+    result = run("process", str(SAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    stem = SAMPLE.stem
+    edition = json.loads((out / f"{stem}.json").read_text("utf-8"))
+    assert edition["schema"] == "jsr-nlp.edition/1"
+    clean = (out / f"{stem}.es.txt").read_text("utf-8")
+    assert clean == edition["text"]["clean"]
+    assert "Georgi Zhukov" in clean and "57.000 soldados" in clean
+    for key in ("source", "pipeline", "text", "corrections", "entities", "dates",
+                "translation", "warnings"):
+        assert key in edition
+    assert edition["source"]["sha256"] and edition["source"]["encoding"] == "utf-8"
+    for c in edition["corrections"]:
+        assert set(c) >= {"id", "rule", "category", "action", "source", "replacement",
+                          "confidence", "note"}
+    # the summary names the counts and where the files went
+    assert "corrections applied" in result.output and str(out) in result.output
+    manifest = json.loads((out / "run.json").read_text("utf-8"))
+    assert manifest["inputs"][0]["status"] == "done"
+
+
+def test_folder_with_bad_files(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "bueno.txt").write_text("Stalin firmó el pacto con Japón en abril de 1941.", "utf-8")
+    (src / "otro.txt").write_text("El Ejército Rojo avanzó en Manchuria.", "utf-8")
+    (src / "vacio.txt").write_bytes(b"")
+    (src / "binario.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (src / "roto.txt").symlink_to(tmp_path / "no-existe.txt")
+    out = tmp_path / "out"
+    result = run("process", str(src), "--out", str(out))
+    assert result.exit_code == 1
+    assert (out / "bueno.json").exists() and (out / "otro.json").exists()
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3
+    assert any("vacio.txt" in e and "empty" in e for e in errors)
+    assert any("binario.txt" in e and "binary" in e for e in errors)
+    assert any("roto.txt" in e for e in errors)
+    assert not list(out.glob("*.tmp*")) and not list(out.glob(".*"))
+    manifest = json.loads((out / "run.json").read_text("utf-8"))
+    assert sorted(o["status"] for o in manifest["inputs"]) == [
+        "done", "done", "failed", "failed", "failed"]
+
+
+def test_skip_unchanged(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("La URSS denunció el pacto en abril de 1945.", "utf-8")
+    out = tmp_path / "out"
+    assert run("process", str(src), "--out", str(out)).exit_code == 0
+    again = run("process", str(src), "--out", str(out), "--skip-unchanged")
+    assert again.exit_code == 0 and "skipped" in again.output
+    src.write_text("La URSS denunció el pacto en abril de 1945. Y algo más.", "utf-8")
+    third = run("process", str(src), "--out", str(out), "--skip-unchanged")
+    assert "skipped" not in third.output
+
+
+def test_bad_pipeline_is_a_configuration_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "bad"\n[clean]\nthousand_separator = "."\n', "utf-8")
+    result = run("process", str(SAMPLE), "--out", str(tmp_path), "--pipeline", str(bad))
+    assert result.exit_code == 2
+    assert "bad.toml" in result.output and "thousand_separator" in result.output
+    assert "Traceback" not in result.output
+    assert run("process", str(SAMPLE), "--out", str(tmp_path), "-p", "nope").exit_code == 2
+
+
+def test_unknown_format_is_bad_usage(tmp_path):
+    result = run("process", str(SAMPLE), "--out", str(tmp_path), "--format", "json,docx")
+    assert result.exit_code == 2
+
+
+def test_clean_from_stdin():
+    result = run("clean", input="Georgi Zukhovs mandó 57,000 tropas. .\n")
+    assert result.exit_code == 0
+    assert result.stdout == "Georgi Zhukov mandó 57.000 soldados.\n"
+
+
+def test_pipelines_list_and_show():
+    listing = run("pipelines", "list")
+    assert listing.exit_code == 0 and "default" in listing.stdout
+    shown = run("pipelines", "show", "default")
+    assert shown.exit_code == 0 and "[analyse]" in shown.stdout
+
+
+def test_lexicon_check(tmp_path):
+    ok = run("lexicon", "check")
+    assert ok.exit_code == 0, ok.output
+    assert "entities" in ok.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[meta]\nname = "x"\n[[entity]]\nid = "per.x"\nlabel = "LOC"\nkind = "person"\n'
+        'canonical = "X"\nenglish = "X"\ncolour = "red"\n',
+        "utf-8",
+    )
+    result = run("lexicon", "check", str(bad))
+    assert result.exit_code == 1
+    assert "bad.toml [entity per.x]" in result.output and "colour" in result.output
+
+
+def test_python_m_and_console_script(tmp_path):
+    env = {**os.environ, "NO_COLOR": "1"}
+    out = subprocess.run([sys.executable, "-m", "jsr_nlp", "--version"], capture_output=True,
+                         text=True, env=env, check=False)
+    assert out.returncode == 0 and out.stdout.startswith("jsr-nlp")
+
+
+@pytest.mark.parametrize("command", ["entities", "dates"])
+def test_listing_commands(command):
+    for fmt in ("jsonl", "csv", "table"):
+        result = run(command, str(SAMPLE), "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.strip()
+    rows = [json.loads(line) for line in run(command, str(SAMPLE), "--format", "jsonl")
+            .stdout.splitlines() if line.strip()]
+    assert rows and all(r["file"].endswith(SAMPLE.name) for r in rows)
