@@ -291,10 +291,10 @@ def _unchanged(path: str, prev: dict[str, Any], out_dir: Path) -> bool:
 def _run_serial(
     pipe: Pipeline, todo: list[tuple[str, str]], options: BatchOptions
 ) -> Iterator[Outcome]:
-    """In-process: stream decoded inputs through ``pipe_decoded`` so spaCy batches them."""
+    """In-process: stream decoded inputs through the pipeline so spaCy batches them."""
     from jsr_nlp.ingest import read_path
 
-    queue: list[tuple[str, str, float]] = []
+    started: dict[int, tuple[str, str, float]] = {}  # id(decoded) → (path, stem, t0)
     failures: list[Outcome] = []
 
     def decoded() -> Iterator[Decoded]:
@@ -305,25 +305,26 @@ def _run_serial(
             except JsrNlpError as exc:
                 failures.append(Outcome(path, "failed", stem=stem, error=str(exc)))
                 continue
-            queue.append((path, stem, t0))
+            started[id(d)] = (path, stem, t0)
             yield d
 
-    stem_of = dict(todo)
-
     def previous(d: Decoded) -> Edition | None:
-        stem = stem_of.get(d.path or "-")
-        return _previous_edition(options.out_dir, stem, d.sha256) if stem else None
+        _, stem, _ = started[id(d)]
+        return _previous_edition(options.out_dir, stem, d.sha256)
 
-    for ed in pipe.pipe_decoded(decoded(), previous=previous):
+    for d, result in pipe.pipe_results(decoded(), previous=previous):
         while failures:
             yield failures.pop(0)
-        path, stem, t0 = queue.pop(0)
+        path, stem, t0 = started.pop(id(d))
+        if isinstance(result, JsrNlpError):
+            yield Outcome(path, "failed", stem=stem, error=str(result))
+            continue
         try:
-            outputs = _write(ed, options, stem)
+            outputs = _write(result, options, stem)
         except JsrNlpError as exc:
             yield Outcome(path, "failed", stem=stem, error=str(exc))
             continue
-        yield _outcome(path, ed, stem, outputs, time.perf_counter() - t0)
+        yield _outcome(path, result, stem, outputs, time.perf_counter() - t0)
     yield from failures
 
 

@@ -21,7 +21,7 @@ from jsr_nlp.analysis import MAX_CHARS, analyse_doc, build_nlp
 from jsr_nlp.audit import EditLog
 from jsr_nlp.clean import CleanConfig, clean_log
 from jsr_nlp.correct import Corrector, lexicon_paths
-from jsr_nlp.errors import ConfigurationError, InputError
+from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError
 from jsr_nlp.ingest import Decoded, from_string
 from jsr_nlp.lexicon.load import Lexicon, load_lexicon
 from jsr_nlp.model import Edition, PipelineInfo, Source, Stage, Translation
@@ -249,18 +249,44 @@ class Pipeline:
         """Stream editions for decoded inputs, ``batch_size`` at a time.
 
         ``previous`` may return an earlier edition of an input, whose translated
-        segments are reused (a re-run only finishes what failed).
+        segments are reused (a re-run only finishes what failed). The first input
+        that fails raises its :class:`~jsr_nlp.errors.JsrNlpError`; use
+        :meth:`pipe_results` to carry on past failures.
+        """
+        for _, result in self.pipe_results(inputs, previous):
+            if isinstance(result, JsrNlpError):
+                raise result
+            yield result
+
+    def pipe_results(
+        self,
+        inputs: Iterable[Decoded],
+        previous: Callable[[Decoded], Edition | None] | None = None,
+    ) -> Iterator[tuple[Decoded, Edition | JsrNlpError]]:
+        """Like :meth:`pipe_decoded`, but yields ``(input, edition or error)`` pairs.
+
+        One input's error (too long, a translation provider refusing its key…) does
+        not stop the others.
         """
         it = iter(inputs)
         size = self.spec.analyse.batch_size
         while batch := list(islice(it, size)):
-            logs = [self.edit(d) for d in batch]
+            ready: list[tuple[Decoded, EditLog]] = []
+            for d in batch:
+                try:
+                    ready.append((d, self.edit(d)))
+                except JsrNlpError as exc:
+                    yield d, exc
             if self.spec.analyse.enabled:
-                docs: list[Doc | None] = list(self.nlp.pipe((lg.text for lg in logs)))
+                docs: list[Doc | None] = list(self.nlp.pipe(lg.text for _, lg in ready))
             else:
-                docs = [None] * len(logs)
-            for decoded, log, doc in zip(batch, logs, docs, strict=True):
-                yield self._finish(decoded, log, doc, previous(decoded) if previous else None)
+                docs = [None] * len(ready)
+            for (decoded, log), doc in zip(ready, docs, strict=True):
+                try:
+                    prev = previous(decoded) if previous else None
+                    yield decoded, self._finish(decoded, log, doc, prev)
+                except JsrNlpError as exc:
+                    yield decoded, exc
 
 
 def load_pipeline(
