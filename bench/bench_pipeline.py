@@ -100,16 +100,29 @@ def main() -> None:
         warm = (time.perf_counter() - t0) / 5
         print(f"sample ({len(text)} chars): cold process {cold:.2f}s, warm {warm * 1000:.0f} ms")
 
-        bare_out = subprocess.run([sys.executable, "-c", BARE, str(src)], check=True,
-                                  capture_output=True, text=True)
+        bare_out = subprocess.run(
+            [sys.executable, "-c", BARE, str(src)], check=True, capture_output=True, text=True
+        )
         bare = float(bare_out.stdout.strip())
         results = {}
         for jobs in (1, 2):
-            secs, peak = timed([*exe, "process", str(src), "--out", str(work / f"out{jobs}"),
-                                "--jobs", str(jobs), "-q"])
+            secs, peak = timed(
+                [
+                    *exe,
+                    "process",
+                    str(src),
+                    "--out",
+                    str(work / f"out{jobs}"),
+                    "--jobs",
+                    str(jobs),
+                    "-q",
+                ]
+            )
             results[jobs] = secs
-            print(f"--jobs {jobs}: {secs:.1f}s, {args.files / secs:.2f} files/s, "
-                  f"peak RSS {peak:.0f} MiB")
+            print(
+                f"--jobs {jobs}: {secs:.1f}s, {args.files / secs:.2f} files/s, "
+                f"peak RSS {peak:.0f} MiB"
+            )
         print(f"speed-up --jobs 2 / --jobs 1: {results[1] / results[2]:.2f}x")
         print(f"bare es_core_news_sm (load + pipe): {bare:.1f}s")
         print(f"ratio jsr-nlp --jobs 1 / bare model: {results[1] / bare:.2f}x (target <= 1.5)")

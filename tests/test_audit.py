@@ -3,6 +3,8 @@ and clean offsets map back to the source text they came from."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,7 +51,7 @@ def test_applied_corrections_do_not_overlap_and_quote_the_source(log):
     applied = [c for c in log.corrections if c.action == "applied"]
     for c in applied:
         assert log.source[c.start : c.end] == c.text
-    for a, b in zip(applied, applied[1:], strict=False):
+    for a, b in pairwise(applied):
         assert a.end <= b.start
 
 
@@ -64,7 +66,7 @@ def test_alignment_maps_clean_spans_to_their_source(log, data):
     assert 0 <= ss <= se <= len(log.source)
     # An untouched stretch maps to identical source text.
     touched = any(
-        c.start < se and ss < c.end or c.start == c.end and ss <= c.start <= se
+        (c.start < se and ss < c.end) or (c.start == c.end and ss <= c.start <= se)
         for c in log.corrections
         if c.action == "applied"
     )

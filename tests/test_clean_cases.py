@@ -50,9 +50,40 @@ def test_every_change_is_explained():
 
 
 WORDS = st.sampled_from(
-    ["el", "la", "de", "Japón", "URSS", "tropas", "57,000", "3,5", "Mientras", "Luego",
-     "(", ")", ".", ",", ". .", "南", "進", "de de", "había", "Rusia", "enemigos", "-\n",
-     "\n\n", "  ", "¿", "?", "“", "”", "p.", "ej.", "1945", "acuerdo / acuerdo"]
+    [
+        "el",
+        "la",
+        "de",
+        "Japón",
+        "URSS",
+        "tropas",
+        "57,000",
+        "3,5",
+        "Mientras",
+        "Luego",
+        "(",
+        ")",
+        ".",
+        ",",
+        ". .",
+        "南",
+        "進",
+        "de de",
+        "había",
+        "Rusia",
+        "enemigos",
+        "-\n",
+        "\n\n",
+        "  ",
+        "¿",
+        "?",
+        "“",
+        "”",
+        "p.",
+        "ej.",
+        "1945",
+        "acuerdo / acuerdo",
+    ]
 )
 
 

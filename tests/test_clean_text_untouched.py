@@ -15,20 +15,18 @@ from jsr_nlp.ingest import from_string
 
 CASES = Path(__file__).parent / "cases"
 FILES = sorted(CASES.glob("clean_*.md"))
-PARAGRAPHS = [
-    (f.name, p) for f in FILES for p in f.read_text("utf-8").split("\n\n") if p.strip()
-]
+PARAGRAPHS = [(f.name, p) for f in FILES for p in f.read_text("utf-8").split("\n\n") if p.strip()]
 
 
 def test_there_is_enough_clean_text():
     assert len(PARAGRAPHS) >= 15
 
 
-@pytest.mark.parametrize(("name", "paragraph"), PARAGRAPHS,
-                         ids=[f"{n}:{p[:30]}" for n, p in PARAGRAPHS])
+@pytest.mark.parametrize(
+    ("name", "paragraph"), PARAGRAPHS, ids=[f"{n}:{p[:30]}" for n, p in PARAGRAPHS]
+)
 def test_no_applied_correction(pipeline, name, paragraph):
     log = pipeline.edit(from_string(paragraph))
-    applied = [(c.rule, c.text, c.replacement) for c in log.corrections
-               if c.action == "applied"]
+    applied = [(c.rule, c.text, c.replacement) for c in log.corrections if c.action == "applied"]
     assert applied == []
     assert log.text == paragraph

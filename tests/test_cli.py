@@ -47,13 +47,29 @@ def test_process_sample_writes_the_edition(tmp_path):
     clean = (out / f"{stem}.es.txt").read_text("utf-8")
     assert clean == edition["text"]["clean"]
     assert "Georgi Zhukov" in clean and "57.000 soldados" in clean
-    for key in ("source", "pipeline", "text", "corrections", "entities", "dates",
-                "translation", "warnings"):
+    for key in (
+        "source",
+        "pipeline",
+        "text",
+        "corrections",
+        "entities",
+        "dates",
+        "translation",
+        "warnings",
+    ):
         assert key in edition
     assert edition["source"]["sha256"] and edition["source"]["encoding"] == "utf-8"
     for c in edition["corrections"]:
-        assert set(c) >= {"id", "rule", "category", "action", "source", "replacement",
-                          "confidence", "note"}
+        assert set(c) >= {
+            "id",
+            "rule",
+            "category",
+            "action",
+            "source",
+            "replacement",
+            "confidence",
+            "note",
+        }
     # the summary names the counts and where the files went
     assert "corrections applied" in result.output and str(out) in result.output
     manifest = json.loads((out / "run.json").read_text("utf-8"))
@@ -80,7 +96,12 @@ def test_folder_with_bad_files(tmp_path):
     assert not list(out.glob("*.tmp*")) and not list(out.glob(".*"))
     manifest = json.loads((out / "run.json").read_text("utf-8"))
     assert sorted(o["status"] for o in manifest["inputs"]) == [
-        "done", "done", "failed", "failed", "failed"]
+        "done",
+        "done",
+        "failed",
+        "failed",
+        "failed",
+    ]
 
 
 def test_skip_unchanged(tmp_path):
@@ -140,8 +161,13 @@ def test_lexicon_check(tmp_path):
 
 def test_python_m_and_console_script(tmp_path):
     env = {**os.environ, "NO_COLOR": "1"}
-    out = subprocess.run([sys.executable, "-m", "jsr_nlp", "--version"], capture_output=True,
-                         text=True, env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "jsr_nlp", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert out.returncode == 0 and out.stdout.startswith("jsr-nlp")
 
 
@@ -151,6 +177,9 @@ def test_listing_commands(command):
         result = run(command, str(SAMPLE), "--format", fmt)
         assert result.exit_code == 0, result.output
         assert result.stdout.strip()
-    rows = [json.loads(line) for line in run(command, str(SAMPLE), "--format", "jsonl")
-            .stdout.splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in run(command, str(SAMPLE), "--format", "jsonl").stdout.splitlines()
+        if line.strip()
+    ]
     assert rows and all(r["file"].endswith(SAMPLE.name) for r in rows)

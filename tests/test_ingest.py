@@ -99,8 +99,11 @@ def test_expand_inputs_folders_and_globs(tmp_path, monkeypatch):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(codec="cp1252", exclude_categories=("Cc", "Cs")),
-               min_size=1).filter(str.strip))
+@given(
+    st.text(
+        alphabet=st.characters(codec="cp1252", exclude_categories=("Cc", "Cs")), min_size=1
+    ).filter(str.strip)
+)
 def test_roundtrip_through_encodings(text):
     import unicodedata
 

@@ -15,9 +15,9 @@ import pytest
 from jsr_nlp.audit import replay
 from jsr_nlp.ingest import from_string
 
-ERRORS = tomllib.loads(
-    (Path(__file__).parent / "cases" / "sample_errors.toml").read_text("utf-8")
-)["error"]
+ERRORS = tomllib.loads((Path(__file__).parent / "cases" / "sample_errors.toml").read_text("utf-8"))[
+    "error"
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +37,11 @@ def _locate(text: str, snippet: str, nth: int = 0) -> int:
 def test_error_is_handled(sample_log, error):
     start = _locate(sample_log.source, error["source"], error.get("nth", 0))
     end = start + len(error["source"])
-    touching = [c for c in sample_log.corrections if c.start < end and start < c.end
-                or c.start == c.end and start <= c.start <= end]
+    touching = [
+        c
+        for c in sample_log.corrections
+        if (c.start < end and start < c.end) or (c.start == c.end and start <= c.start <= end)
+    ]
     if error["expect"] == "fixed":
         assert any(c.action == "applied" for c in touching), f"nothing applied to {error}"
         if "clean" in error:

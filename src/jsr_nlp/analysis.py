@@ -58,8 +58,9 @@ def build_nlp(model: str, components: Sequence[str], lexicon_files: Sequence[str
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
     for name in components:
         if not nlp.has_factory(name):
-            msg = f"unknown spaCy component {name!r} in [analyse] components"
-            raise ConfigurationError("pipeline", msg)
+            msg = f"unknown spaCy component {name!r}"
+            where = "[analyse] components"
+            raise ConfigurationError(where, msg)
         defaults = nlp.get_factory_meta(name).default_config or {}
         config: dict[str, Any] = {}
         if "lexicons" in defaults:

@@ -175,7 +175,9 @@ class EditLog:
                 src_s = self._applied[first].start
             else:
                 src_s = edit.start - deltas[bisect_right(ends, edit.start)]
-            src_e = self._applied[last].end if ends[last] >= edit.end else edit.end - deltas[last + 1]
+            src_e = (
+                self._applied[last].end if ends[last] >= edit.end else edit.end - deltas[last + 1]
+            )
         else:
             cur_s, cur_e = edit.start, edit.end
             k = bisect_right(ends, edit.start)

@@ -142,7 +142,9 @@ def _init_worker(options: BatchOptions) -> None:
     from jsr_nlp.pipeline import load_pipeline
 
     _WORKER["pipe"] = load_pipeline(
-        options.pipeline, model=options.model, translate_to=options.translate_to,
+        options.pipeline,
+        model=options.model,
+        translate_to=options.translate_to,
         translate_options=options.translate_options,
     )
     _WORKER["options"] = options
@@ -187,7 +189,8 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     fingerprint = pipeline_fingerprint(pipe, options)
     before = _load_manifest(options.out_dir) if options.skip_unchanged else {}
     known = {
-        o["input"]: o for o in before.get("inputs", [])
+        o["input"]: o
+        for o in before.get("inputs", [])
         if before.get("pipeline_fingerprint") == fingerprint and o.get("status") == "done"
     }
     outcomes: list[Outcome] = []
@@ -199,9 +202,14 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
         combined = CombinedTables(options.out_dir, "jsonl" if "jsonl" in options.formats else "csv")
 
     progress = Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-        TextColumn("{task.fields[current]}"), console=console, transient=True,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=console,
+        transient=True,
         disable=options.quiet or len(planned) < 2,
     )
 
@@ -213,9 +221,11 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
             console.print(Text.assemble(("error: ", "bold red"), o.error or "failed"))
         elif not options.quiet:
             c = o.counts
-            line = (f"{o.input}: {c.get('applied', 0)} corrections applied, "
-                    f"{c.get('suggested', 0)} suggested, {c.get('entities', 0)} entities, "
-                    f"{c.get('dates', 0)} dates → {', '.join(o.outputs)}")
+            line = (
+                f"{o.input}: {c.get('applied', 0)} corrections applied, "
+                f"{c.get('suggested', 0)} suggested, {c.get('entities', 0)} entities, "
+                f"{c.get('dates', 0)} dates → {', '.join(o.outputs)}"
+            )
             if o.status == "skipped":
                 line = f"{o.input}: unchanged since the last run, skipped"
             elif o.status == "incomplete":
@@ -226,8 +236,16 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     for path, stem in planned:
         prev = known.get(path)
         if prev and _unchanged(path, prev, options.out_dir):
-            report(Outcome(path, "skipped", prev.get("sha256"), stem, prev.get("outputs", []),
-                           prev.get("counts", {})))
+            report(
+                Outcome(
+                    path,
+                    "skipped",
+                    prev.get("sha256"),
+                    stem,
+                    prev.get("outputs", []),
+                    prev.get("counts", {}),
+                )
+            )
         else:
             todo.append((path, stem))
 
@@ -238,16 +256,19 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
         def advance(o: Outcome) -> None:
             elapsed = time.perf_counter() - started
             done = progress.tasks[0].completed + 1
-            progress.update(task, advance=1, current=Path(o.input).name,
-                            rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
+            progress.update(
+                task,
+                advance=1,
+                current=Path(o.input).name,
+                rate=f"{done / elapsed:.1f} files/s" if elapsed else "",
+            )
             report(o)
             if combined is not None and o.status != "failed":
                 from jsr_nlp.model import Edition
 
                 json_path = options.out_dir / f"{o.stem}.json"
                 if json_path.exists():
-                    combined.add(Edition.from_json(json_path.read_text(encoding="utf-8")),
-                                 o.input)
+                    combined.add(Edition.from_json(json_path.read_text(encoding="utf-8")), o.input)
 
         try:
             if options.jobs > 1 and len(todo) > 1:
@@ -272,7 +293,9 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
         "seconds": round(time.perf_counter() - started, 3),
         "inputs": [o.__dict__ for o in outcomes],
     }
-    atomic_write_text(options.out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+    atomic_write_text(
+        options.out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2)
+    )
     if not options.quiet:
         _summary(outcomes, options, console, time.perf_counter() - started)
     if interrupted:
@@ -330,8 +353,9 @@ def _run_serial(
 
 def _run_parallel(todo: list[tuple[str, str]], options: BatchOptions, advance: Any) -> None:
     workers = min(options.jobs, len(todo), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(options,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(options,)
+    ) as pool:
         pending: set[Future[Outcome]] = set()
         it = iter(todo)
         # keep a bounded number of tasks in flight so memory does not grow with the inputs
@@ -353,8 +377,9 @@ def _run_parallel(todo: list[tuple[str, str]], options: BatchOptions, advance: A
             raise
 
 
-def _summary(outcomes: list[Outcome], options: BatchOptions, console: Console,
-             seconds: float) -> None:
+def _summary(
+    outcomes: list[Outcome], options: BatchOptions, console: Console, seconds: float
+) -> None:
     from rich.table import Table
 
     by_status: dict[str, int] = {}
@@ -366,9 +391,14 @@ def _summary(outcomes: list[Outcome], options: BatchOptions, console: Console,
             table.add_column(col, justify="right" if col != "status" else "left")
         for status, n in sorted(by_status.items()):
             group = [o for o in outcomes if o.status == status]
-            table.add_row(status, str(n), *(str(sum(o.counts.get(k, 0) for o in group))
-                                            for k in ("applied", "suggested", "entities",
-                                                      "dates")))
+            table.add_row(
+                status,
+                str(n),
+                *(
+                    str(sum(o.counts.get(k, 0) for o in group))
+                    for k in ("applied", "suggested", "entities", "dates")
+                ),
+            )
         console.print(table)
     console.print(
         f"{by_status.get('done', 0)} done, {by_status.get('skipped', 0)} skipped, "

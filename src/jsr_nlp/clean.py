@@ -81,10 +81,24 @@ def vocabulary() -> CleanVocabulary:
     )
 
 
-def _edit(m: re.Match[str], group: int | str, repl: str, rule: str, cat: str, note: str,
-          confidence: float = 1.0) -> Edit:
-    return Edit(m.start(group), m.end(group), repl, rule=rule, category=cat, note=note,
-                confidence=confidence)
+def _edit(
+    m: re.Match[str],
+    group: int | str,
+    repl: str,
+    rule: str,
+    cat: str,
+    note: str,
+    confidence: float = 1.0,
+) -> Edit:
+    return Edit(
+        m.start(group),
+        m.end(group),
+        repl,
+        rule=rule,
+        category=cat,
+        note=note,
+        confidence=confidence,
+    )
 
 
 # --- whitespace -------------------------------------------------------------------------
@@ -93,7 +107,9 @@ _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 # (a run before punctuation is removed whole by _SPACE_BEFORE)
 _INNER_RUN = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=[^\s,;:!?\)\]»”.])")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-_SPACE_BEFORE = re.compile(r"(?<=[\w\)\]»”’])[ \t]+(?=[,;:!?\)\]»”](?!\d))|(?<=\w)[ \t]+(?=\.(?!\.|\d))")
+_SPACE_BEFORE = re.compile(
+    r"(?<=[\w\)\]»”’])[ \t]+(?=[,;:!?\)\]»”](?!\d))|(?<=\w)[ \t]+(?=\.(?!\.|\d))"
+)
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[\(\[¿¡«“])[ \t]+(?=\S)")
 
 
@@ -110,17 +126,44 @@ def fix_whitespace(text: str, cfg: CleanConfig) -> list[Edit]:
     for m in _TRAILING.finditer(text):
         edits.append(_edit(m, 0, "", "clean.whitespace.trailing", "whitespace", note))
     for m in _INNER_RUN.finditer(text):
-        edits.append(_edit(m, 0, " ", "clean.whitespace.run", "whitespace",
-                           "several spaces where one belongs"))
+        edits.append(
+            _edit(
+                m, 0, " ", "clean.whitespace.run", "whitespace", "several spaces where one belongs"
+            )
+        )
     for m in _BLANK_LINES.finditer(text):
-        edits.append(_edit(m, 0, "\n\n", "clean.whitespace.blank-lines", "whitespace",
-                           "more than one blank line between paragraphs"))
+        edits.append(
+            _edit(
+                m,
+                0,
+                "\n\n",
+                "clean.whitespace.blank-lines",
+                "whitespace",
+                "more than one blank line between paragraphs",
+            )
+        )
     for m in _SPACE_BEFORE.finditer(text):
-        edits.append(_edit(m, 0, "", "clean.whitespace.before-punctuation", "whitespace",
-                           "no space goes before a comma, stop, colon or closing bracket in Spanish"))
+        edits.append(
+            _edit(
+                m,
+                0,
+                "",
+                "clean.whitespace.before-punctuation",
+                "whitespace",
+                "no space goes before a comma, stop, colon or closing bracket in Spanish",
+            )
+        )
     for m in _SPACE_AFTER_OPEN.finditer(text):
-        edits.append(_edit(m, 0, "", "clean.whitespace.after-opening", "whitespace",
-                           "no space goes after an opening bracket, ¿, ¡ or opening quote"))
+        edits.append(
+            _edit(
+                m,
+                0,
+                "",
+                "clean.whitespace.after-opening",
+                "whitespace",
+                "no space goes after an opening bracket, ¿, ¡ or opening quote",
+            )
+        )
     return _non_overlapping(edits)
 
 
@@ -148,8 +191,17 @@ def fix_hyphenation(text: str, cfg: CleanConfig) -> list[Edit]:
             repl, note = joined, "a word split by a hyphen at a line break, joined again"
         else:
             repl, note = f"{head}-{tail}", "a hyphenated compound broken across lines"
-        edits.append(Edit(m.start(), m.end(), repl, rule="clean.hyphenation",
-                          category="hyphenation", note=note, confidence=0.9))
+        edits.append(
+            Edit(
+                m.start(),
+                m.end(),
+                repl,
+                rule="clean.hyphenation",
+                category="hyphenation",
+                note=note,
+                confidence=0.9,
+            )
+        )
     return edits
 
 
@@ -165,15 +217,23 @@ def fix_cjk_spacing(text: str, cfg: CleanConfig) -> list[Edit]:
     'Nanshin-ron o 南進論'
     """
     return [
-        _edit(m, 0, "", "clean.cjk-spacing", "spacing",
-              "Japanese and Chinese are written without spaces between characters")
+        _edit(
+            m,
+            0,
+            "",
+            "clean.cjk-spacing",
+            "spacing",
+            "Japanese and Chinese are written without spaces between characters",
+        )
         for m in _CJK_SPACE.finditer(text)
     ]
 
 
 # --- doubled punctuation -----------------------------------------------------------------
 
-_DOUBLED = re.compile(r"(?<!\.)([,;:])(?:[ \t]*\1)+|(?<!\.)\.(?:[ \t]+\.)+(?!\.)|(?<![.\d])\.\.(?!\.)")
+_DOUBLED = re.compile(
+    r"(?<!\.)([,;:])(?:[ \t]*\1)+|(?<!\.)\.(?:[ \t]+\.)+(?!\.)|(?<![.\d])\.\.(?!\.)"
+)
 
 
 def fix_doubled_punctuation(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -185,16 +245,22 @@ def fix_doubled_punctuation(text: str, cfg: CleanConfig) -> list[Edit]:
     edits = []
     for m in _DOUBLED.finditer(text):
         mark = m.group(0)[0]
-        edits.append(Edit(m.start(), m.end(), mark, rule="clean.doubled-punctuation",
-                          category="punctuation", note=f"'{mark}' repeated"))
+        edits.append(
+            Edit(
+                m.start(),
+                m.end(),
+                mark,
+                rule="clean.doubled-punctuation",
+                category="punctuation",
+                note=f"'{mark}' repeated",
+            )
+        )
     return edits
 
 
 # --- duplicated words --------------------------------------------------------------------
 
-_DUPLICATE = re.compile(
-    r"\b([^\W\d_]+)((?:(?:[ \t]*/[ \t]*|[ \t]+)\1\b)+)", re.IGNORECASE
-)
+_DUPLICATE = re.compile(r"\b([^\W\d_]+)((?:(?:[ \t]*/[ \t]*|[ \t]+)\1\b)+)", re.IGNORECASE)
 
 
 def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -213,10 +279,17 @@ def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
         repeated = m.group(2).lstrip(" \t/")
         # "Bora Bora" (both capitalised) may be a name; "muy muy" may be emphasis
         deliberate = word.lower() in voc.emphatic or (word[0].isupper() and repeated[0].isupper())
-        edits.append(Edit(m.end(1), m.end(), "", rule="clean.duplicated-word",
-                          category="duplication",
-                          note=f"'{word}' written twice in a row",
-                          confidence=0.5 if deliberate else 0.95))
+        edits.append(
+            Edit(
+                m.end(1),
+                m.end(),
+                "",
+                rule="clean.duplicated-word",
+                category="duplication",
+                note=f"'{word}' written twice in a row",
+                confidence=0.5 if deliberate else 0.95,
+            )
+        )
     return edits
 
 
@@ -247,8 +320,17 @@ def fix_thousands(text: str, cfg: CleanConfig) -> list[Edit]:
         else:
             repl = m.group(0).replace(",", ".")
             note = "English thousands separator: Spanish uses a stop (or a thin space)"
-        edits.append(Edit(m.start(), m.end(), repl, rule="clean.thousands-separator",
-                          category="number", note=note, confidence=0.9))
+        edits.append(
+            Edit(
+                m.start(),
+                m.end(),
+                repl,
+                rule="clean.thousands-separator",
+                category="number",
+                note=note,
+                confidence=0.9,
+            )
+        )
     return edits
 
 
@@ -283,10 +365,17 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
                 if stack and stack[-1][0] == _CLOSERS[ch]:
                     stack.pop()
                 elif not any(o == _CLOSERS[ch] for o, _ in stack):
-                    edits.append(Edit(i, i + 1, None, rule="clean.unbalanced.closer",
-                                      category="punctuation",
-                                      note=f"'{ch}' closes nothing that was opened",
-                                      confidence=0.5))
+                    edits.append(
+                        Edit(
+                            i,
+                            i + 1,
+                            None,
+                            rule="clean.unbalanced.closer",
+                            category="punctuation",
+                            note=f"'{ch}' closes nothing that was opened",
+                            confidence=0.5,
+                        )
+                    )
         closers_at: dict[int, list[tuple[str, int]]] = {}
         for opener, pos in reversed(stack):  # innermost first
             end = _CLAUSE_END.search(text, pos + 1, para.end())
@@ -298,27 +387,35 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
             closing = "".join(_PAIRS[o] for o, _ in openers)
             brackets = all(o in "([" for o, _ in openers)
             names = " ".join(f"'{o}'" for o, _ in openers)
-            edits.append(Edit(insert_at, insert_at, closing if brackets else None,
-                              rule="clean.unbalanced.opener", category="punctuation",
-                              note=f"{names} opened but never closed; '{closing}' "
-                              + ("added where the clause ends" if brackets
-                                 else "probably belongs where the quotation ends"),
-                              confidence=0.8 if brackets else 0.4))
+            edits.append(
+                Edit(
+                    insert_at,
+                    insert_at,
+                    closing if brackets else None,
+                    rule="clean.unbalanced.opener",
+                    category="punctuation",
+                    note=f"{names} opened but never closed; '{closing}' "
+                    + (
+                        "added where the clause ends"
+                        if brackets
+                        else "probably belongs where the quotation ends"
+                    ),
+                    confidence=0.8 if brackets else 0.4,
+                )
+            )
     return edits
 
 
 # --- sentence breaks ---------------------------------------------------------------------
 
-_WORD_GAP = re.compile(
-    rf"([\w\)»”]+)(?=([ \t]+)([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?))"
-)
+_WORD_GAP = re.compile(rf"([\w\)»”]+)(?=([ \t]+)([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?))")
 _BROKEN_STOP = re.compile(rf"(\w+)\.(?=([ \t]+)([{_LOWER}][{_LOWER}]+))")
 _MISSING_SPACE = re.compile(rf"([{_LOWER}]{{2,}})([.;:?!])([{_UPPER}][{_LOWER}]{{2,}})")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t")
-    return not before or before[-1] in ".!?:;\n¿¡«“\"(—–-"
+    return not before or before[-1] in '.!?:;\n¿¡«“"(—–-'
 
 
 def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -347,16 +444,28 @@ def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
         opener = next((o for o in voc.comma_openers if low == o or low.startswith(o + " ")), None)
         if opener is not None:
             first = m.group(3)[0].lower() + m.group(3)[1:]
-            edits.append(Edit(m.start(2), m.end(3), ", " + first,
-                              rule="clean.sentence-break.lost-clause", category="sentence",
-                              note=f"a clause starting with '{opener}' ran into the previous "
-                              "one without a comma, and was capitalised",
-                              confidence=0.8))
+            edits.append(
+                Edit(
+                    m.start(2),
+                    m.end(3),
+                    ", " + first,
+                    rule="clean.sentence-break.lost-clause",
+                    category="sentence",
+                    note=f"a clause starting with '{opener}' ran into the previous "
+                    "one without a comma, and was capitalised",
+                    confidence=0.8,
+                )
+            )
             continue
         opener = next((o for o in voc.period_openers if low == o or low.startswith(o + " ")), None)
         word, _, nxt = cap.partition(" ")
-        if (opener is None and nxt in voc.finite_verbs and prev.islower() and len(prev) > 2
-                and prev not in connectives):
+        if (
+            opener is None
+            and nxt in voc.finite_verbs
+            and prev.islower()
+            and len(prev) > 2
+            and prev not in connectives
+        ):
             # "...enemigos Rusia había...": a capitalised subject and its verb start a
             # new sentence, unless the word before is a title or a function word.
             before = text[: m.start(1)].rstrip(" \t").rsplit(" ", 1)[-1].lower()
@@ -364,14 +473,29 @@ def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
                 continue
             opener = word
         if opener is not None:
-            edits.append(Edit(m.start(2), m.end(2), ". ",
-                              rule="clean.sentence-break.lost-stop", category="sentence",
-                              note="a new sentence began without a full stop",
-                              confidence=0.75))
+            edits.append(
+                Edit(
+                    m.start(2),
+                    m.end(2),
+                    ". ",
+                    rule="clean.sentence-break.lost-stop",
+                    category="sentence",
+                    note="a new sentence began without a full stop",
+                    confidence=0.75,
+                )
+            )
     for m in _MISSING_SPACE.finditer(text):
-        edits.append(Edit(m.end(2), m.end(2), " ", rule="clean.sentence-break.missing-space",
-                          category="sentence", note="no space after the punctuation mark",
-                          confidence=0.9))
+        edits.append(
+            Edit(
+                m.end(2),
+                m.end(2),
+                " ",
+                rule="clean.sentence-break.missing-space",
+                category="sentence",
+                note="no space after the punctuation mark",
+                confidence=0.9,
+            )
+        )
     return _non_overlapping(edits)
 
 
@@ -389,10 +513,17 @@ def fix_broken_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
         word = m.group(1)
         if word.lower() in voc.abbreviations or len(word) == 1 or word.isupper() or word.isdigit():
             continue
-        edits.append(Edit(m.start(0) + len(word), m.start(0) + len(word) + 1, "",
-                          rule="clean.sentence-break.broken", category="sentence",
-                          note="a full stop inside a sentence (the next word is lowercase)",
-                          confidence=0.7))
+        edits.append(
+            Edit(
+                m.start(0) + len(word),
+                m.start(0) + len(word) + 1,
+                "",
+                rule="clean.sentence-break.broken",
+                category="sentence",
+                note="a full stop inside a sentence (the next word is lowercase)",
+                confidence=0.7,
+            )
+        )
     return edits
 
 

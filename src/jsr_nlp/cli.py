@@ -32,8 +32,9 @@ app = typer.Typer(
     add_completion=False,
 )
 pipelines_app = typer.Typer(help="List and show the bundled pipelines.", no_args_is_help=True)
-lexicon_app = typer.Typer(help="Check lexicon files (gazetteer, rules, glossary).",
-                          no_args_is_help=True)
+lexicon_app = typer.Typer(
+    help="Check lexicon files (gazetteer, rules, glossary).", no_args_is_help=True
+)
 app.add_typer(pipelines_app, name="pipelines")
 app.add_typer(lexicon_app, name="lexicon")
 
@@ -62,8 +63,12 @@ def _version_callback(value: bool) -> None:
 def main_callback(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True,
-                     help="Print the version and exit."),
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
@@ -95,8 +100,10 @@ def _guard(fn: Callable[[], _T]) -> _T:
     except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
         if STATE.debug:
             raise
-        _error(f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)",
-               "internal error")
+        _error(
+            f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)",
+            "internal error",
+        )
         raise typer.Exit(1) from None
 
 
@@ -164,17 +171,21 @@ PipelineOpt = Annotated[
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", help="Another installed spaCy Spanish pipeline (default: the "
-                 "pipeline's, es_core_news_sm)."),
+    typer.Option(
+        "--model",
+        help="Another installed spaCy Spanish pipeline (default: the pipeline's, es_core_news_sm).",
+    ),
 ]
 ToOpt = Annotated[
     str | None, typer.Option("--to", help="Also translate the clean text into this language.")
 ]
 TranslatorOpt = Annotated[
     Provider | None,
-    typer.Option("--translator", case_sensitive=False,
-                 help="Translation provider; keys come from the environment, never the "
-                 "command line."),
+    typer.Option(
+        "--translator",
+        case_sensitive=False,
+        help="Translation provider; keys come from the environment, never the command line.",
+    ),
 ]
 TranslatorUrlOpt = Annotated[
     str | None,
@@ -182,11 +193,15 @@ TranslatorUrlOpt = Annotated[
 ]
 CacheDirOpt = Annotated[
     Path | None,
-    typer.Option("--cache-dir", envvar="JSR_NLP_CACHE_DIR",
-                 help="Translation cache folder (default: the user cache folder)."),
+    typer.Option(
+        "--cache-dir",
+        envvar="JSR_NLP_CACHE_DIR",
+        help="Translation cache folder (default: the user cache folder).",
+    ),
 ]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the "
-                                          "translation cache.")]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")
+]
 
 
 @app.command()
@@ -197,9 +212,12 @@ def process(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")],
     formats: Annotated[
         str | None,
-        typer.Option("--format", "-f",
-                     help="Comma-separated: json,txt,tei,html,csv,jsonl (default: the "
-                     "pipeline's, json,txt)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Comma-separated: json,txt,tei,html,csv,jsonl (default: the "
+            "pipeline's, json,txt).",
+        ),
     ] = None,
     pipeline: PipelineOpt = "default",
     model: ModelOpt = None,
@@ -208,15 +226,20 @@ def process(
     translator_url: TranslatorUrlOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
-                                      help="Process files in parallel.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Process files in parallel.")
+    ] = 1,
     skip_unchanged: Annotated[
-        bool, typer.Option("--skip-unchanged",
-                           help="Skip inputs unchanged since the last run into --out.")
+        bool,
+        typer.Option(
+            "--skip-unchanged", help="Skip inputs unchanged since the last run into --out."
+        ),
     ] = False,
     combined: Annotated[
-        bool, typer.Option("--combined",
-                           help="Also write one corrections/entities/dates table for the run.")
+        bool,
+        typer.Option(
+            "--combined", help="Also write one corrections/entities/dates table for the run."
+        ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
@@ -227,16 +250,25 @@ def process(
         from jsr_nlp.pipeline import load_pipeline
 
         pipe = load_pipeline(
-            pipeline, model=model, translate_to=to,
+            pipeline,
+            model=model,
+            translate_to=to,
             translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
         )
         fmts = _parse_formats(formats, pipe.spec.export.formats)
         if pipe.translate_to and "txt" in fmts:
             pass  # the txt writer adds <stem>.<lang>.txt when there is a translation
         options = BatchOptions(
-            inputs=list(inputs), out_dir=out_dir, formats=fmts, jobs=jobs,
-            skip_unchanged=skip_unchanged, combined=combined, quiet=quiet,
-            pipeline=pipeline, model=model, translate_to=to,
+            inputs=list(inputs),
+            out_dir=out_dir,
+            formats=fmts,
+            jobs=jobs,
+            skip_unchanged=skip_unchanged,
+            combined=combined,
+            quiet=quiet,
+            pipeline=pipeline,
+            model=model,
+            translate_to=to,
             translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
         )
         return run_batch(pipe, options, err)
@@ -251,8 +283,9 @@ def clean(
         list[str] | None, typer.Argument(help="Files to clean (default: standard input).")
     ] = None,
     pipeline: PipelineOpt = "default",
-    explain: Annotated[bool, typer.Option("--explain", help="List the corrections on stderr.")]
-    = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="List the corrections on stderr.")
+    ] = False,
 ) -> None:
     """Print the clean text (cleaning and corrections, no analysis): stdin → stdout."""
 
@@ -274,16 +307,15 @@ def clean(
             out.file.flush()
             if explain:
                 for c in log.corrections:
-                    err.print(f"{c.action:9} {c.rule:38} {c.text!r} → {c.replacement!r}",
-                              markup=False)
+                    err.print(
+                        f"{c.action:9} {c.rule:38} {c.text!r} → {c.replacement!r}", markup=False
+                    )
         return 1 if failed else 0
 
     raise typer.Exit(_guard(body))
 
 
-def _editions(
-    inputs: list[str], pipe: Pipeline
-) -> Iterator[tuple[str, Any]]:
+def _editions(inputs: list[str], pipe: Pipeline) -> Iterator[tuple[str, Any]]:
     """Yield (file label, edition) for readable inputs; report unreadable ones."""
     from jsr_nlp.ingest import expand_inputs, read_path
 
@@ -306,8 +338,9 @@ def _editions(
 @app.command()
 def entities(
     inputs: Annotated[list[str], typer.Argument(help="Text files or folders.")],
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", case_sensitive=False)] =
-    TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", case_sensitive=False)
+    ] = TableFormat.table,
     pipeline: PipelineOpt = "default",
     model: ModelOpt = None,
 ) -> None:
@@ -321,7 +354,8 @@ def entities(
 
         pipe = load_pipeline(pipeline, model=model)
         rows = [
-            {"file": label, **asdict(e)} for label, ed in _editions(inputs, pipe)
+            {"file": label, **asdict(e)}
+            for label, ed in _editions(inputs, pipe)
             for e in ed.entities
         ]
         render_entities(rows, fmt.value, out)  # type: ignore[arg-type]
@@ -333,8 +367,9 @@ def entities(
 @app.command()
 def dates(
     inputs: Annotated[list[str], typer.Argument(help="Text files or folders.")],
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", case_sensitive=False)] =
-    TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", case_sensitive=False)
+    ] = TableFormat.table,
     pipeline: PipelineOpt = "default",
 ) -> None:
     """List the time expressions, sorted by their earliest day."""
@@ -347,8 +382,7 @@ def dates(
 
         pipe = load_pipeline(pipeline)
         rows = [
-            {"file": label, **asdict(d)} for label, ed in _editions(inputs, pipe)
-            for d in ed.dates
+            {"file": label, **asdict(d)} for label, ed in _editions(inputs, pipe) for d in ed.dates
         ]
         render_dates(rows, fmt.value, out)  # type: ignore[arg-type]
         return 0
@@ -368,8 +402,18 @@ def translate(
     pipeline: PipelineOpt = "default",
 ) -> None:
     """Process and translate: like `process --to LANG --format json,txt`."""
-    process(inputs, out_dir, "json,txt", pipeline, None, to, translator, translator_url,
-            cache_dir, no_cache)
+    process(
+        inputs,
+        out_dir,
+        "json,txt",
+        pipeline,
+        None,
+        to,
+        translator,
+        translator_url,
+        cache_dir,
+        no_cache,
+    )
 
 
 @pipelines_app.command("list")

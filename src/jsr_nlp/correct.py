@@ -35,7 +35,6 @@ from jsr_nlp.lexicon.names import (
     fold_rules,
     name_index,
     strip_suffix,
-    translit_fold,
 )
 from jsr_nlp.lexicon.schema import PhraseRule
 from jsr_nlp.model import Correction, Stage
@@ -77,7 +76,9 @@ class _Candidate:
 class Corrector:
     """Compiled phrase rules and name tables for one lexicon."""
 
-    def __init__(self, lexicon: Lexicon, nlp: Language | None = None, *, fuzzy: bool = True) -> None:
+    def __init__(
+        self, lexicon: Lexicon, nlp: Language | None = None, *, fuzzy: bool = True
+    ) -> None:
         self.lexicon = lexicon
         self.nlp = nlp if nlp is not None else _blank_es()
         self.fuzzy = fuzzy
@@ -178,8 +179,15 @@ class Corrector:
             out.append(
                 _Candidate(
                     span,
-                    Edit(span.start_char, span.end_char, replacement, rule=rule.id,
-                         category=rule.category, note=note, confidence=rule.confidence),
+                    Edit(
+                        span.start_char,
+                        span.end_char,
+                        replacement,
+                        rule=rule.id,
+                        category=rule.category,
+                        note=note,
+                        confidence=rule.confidence,
+                    ),
                     priority=self._order[rule.id],
                 )
             )
@@ -199,9 +207,15 @@ class Corrector:
             out.append(
                 _Candidate(
                     span,
-                    Edit(span.start_char, span.end_char, target, rule="name.known-misspelling",
-                         category="name", note=f"a known misspelling of “{target}”",
-                         confidence=0.95),
+                    Edit(
+                        span.start_char,
+                        span.end_char,
+                        target,
+                        rule="name.known-misspelling",
+                        category="name",
+                        note=f"a known misspelling of “{target}”",
+                        confidence=0.95,
+                    ),
                     priority=-1,
                 )
             )
@@ -226,8 +240,15 @@ class Corrector:
             out.append(
                 _Candidate(
                     doc[tok.i : tok.i + 1],
-                    Edit(tok.idx, tok.idx + len(text), proto.replacement, rule=proto.rule,
-                         category="name", note=proto.note, confidence=proto.confidence),
+                    Edit(
+                        tok.idx,
+                        tok.idx + len(text),
+                        proto.replacement,
+                        rule=proto.rule,
+                        category="name",
+                        note=proto.note,
+                        confidence=proto.confidence,
+                    ),
                     priority=10_000,
                 )
             )
@@ -256,8 +277,15 @@ class Corrector:
             f"“{text}” looks like a misspelling of the name “{target}” "
             f"(similarity {match.score:.2f})"
         )
-        return Edit(0, 0, target, rule=rule, category="name", note=note,
-                    confidence=round(match.score if apply else min(match.score, 0.59), 3))
+        return Edit(
+            0,
+            0,
+            target,
+            rule=rule,
+            category="name",
+            note=note,
+            confidence=round(match.score if apply else min(match.score, 0.59), 3),
+        )
 
     def _styled_variant(self, text: str, candidate: str) -> str:
         """Among equivalent spellings of the candidate, the one closest to the text.
@@ -283,9 +311,12 @@ class Corrector:
             candidates.extend(self._fuzzy_candidates(doc))
         chosen = _select(candidates)
         applied = [
-            c.edit for c in chosen
-            if c.edit.replacement is not None and c.edit.confidence >= 0.6
-            and not c.edit.rule.endswith("-suggestion") and self._is_apply(c.edit.rule)
+            c.edit
+            for c in chosen
+            if c.edit.replacement is not None
+            and c.edit.confidence >= 0.6
+            and not c.edit.rule.endswith("-suggestion")
+            and self._is_apply(c.edit.rule)
         ]
         applied_ids = {id(e) for e in applied}
         suggested = [c.edit for c in chosen if id(c.edit) not in applied_ids]
@@ -381,7 +412,8 @@ def lexicon_paths(patterns: Iterable[str], base: Path) -> list[Path]:
     """Expand a pipeline's lexicon globs relative to its folder, sorted and unique."""
     found: list[Path] = []
     for pat in patterns:
-        hits = sorted(Path(p) for p in glob.glob(str(base / pat)))
+        # Path.glob refuses absolute patterns, which users give for their own lexicons
+        hits = sorted(Path(p) for p in glob.glob(str(base / pat)))  # noqa: PTH207
         if not hits:
             raise LexiconError(str(base / pat), "matches no lexicon file")
         found.extend(h for h in hits if h not in found)

@@ -123,7 +123,7 @@ def repair_mojibake(text: str) -> list[Edit]:
                     fixed[j1:j2],
                     rule="ingest.mojibake",
                     category="encoding",
-                    note="mojibake: text that was decoded with the wrong encoding, repaired by ftfy",
+                    note="mojibake: text decoded with the wrong encoding, repaired by ftfy",
                     confidence=0.95,
                 )
             )
@@ -187,8 +187,10 @@ def expand_inputs(args: Sequence[str | Path]) -> Iterator[Path]:
                 f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
             )
         elif any(ch in s for ch in "*?[") and not p.exists():
-            matches = sorted(Path().glob(s)) if not p.is_absolute() else sorted(
-                Path(p.anchor).glob(str(p.relative_to(p.anchor)))
+            matches = (
+                sorted(Path().glob(s))
+                if not p.is_absolute()
+                else sorted(Path(p.anchor).glob(str(p.relative_to(p.anchor))))
             )
             yield from (m for m in matches if m.is_file()) if matches else [p]
         else:

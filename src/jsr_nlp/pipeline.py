@@ -175,8 +175,10 @@ class Pipeline:
         """Ingest repairs, cleaning and corrections: the text stages, without spaCy analysis."""
         if len(decoded.text) > MAX_CHARS:
             name = decoded.path or "<input>"
-            msg = f"is too long to analyse as one text ({len(decoded.text):,} characters, " \
-                  f"limit {MAX_CHARS:,}); split it into parts"
+            msg = (
+                f"is too long to analyse as one text ({len(decoded.text):,} characters, "
+                f"limit {MAX_CHARS:,}); split it into parts"
+            )
             raise InputError(name, msg)
         log = EditLog(decoded.text)
         log.apply(decoded.repairs, Stage.INGEST)
@@ -206,7 +208,11 @@ class Pipeline:
             from jsr_nlp.translating import translate_edition
 
             translation, tw = translate_edition(
-                log.text, doc, entities, self.lexicon, self.translate_options,
+                log.text,
+                doc,
+                entities,
+                self.lexicon,
+                self.translate_options,
                 previous.translation if previous else None,
             )
             warnings_.extend(tw)

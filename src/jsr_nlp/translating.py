@@ -24,9 +24,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans of the clean text, trimmed of surrounding whitespace."""
     spans = []
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    chunks = (
-        [(s.start_char, s.end_char) for s in doc.sents] if has_sents else [(0, len(doc.text))]
-    )
+    chunks = [(s.start_char, s.end_char) for s in doc.sents] if has_sents else [(0, len(doc.text))]
     text = doc.text
     for start, end in chunks:
         while start < end and text[start].isspace():
@@ -50,16 +48,13 @@ def translate_edition(
     from jsr_nlp.translate import Protected, TranslateOptions, translate_text
 
     try:
-        opts = TranslateOptions.model_validate(
-            {**options, "glossary_version": lexicon.version}
-        )
+        opts = TranslateOptions.model_validate({**options, "glossary_version": lexicon.version})
     except ValidationError as err:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        raise ConfigurationError("[translate]", f"{field}: {first['msg']}") from None
-    protected = [
-        Protected(e.start, e.end, e.english) for e in entities if e.id and e.english
-    ]
+        where = "[translate]"
+        raise ConfigurationError(where, f"{field}: {first['msg']}") from None
+    protected = [Protected(e.start, e.end, e.english) for e in entities if e.id and e.english]
     return translate_text(
         clean_text, _sentences(doc), protected, lexicon.terms, opts, previous=previous
     )

@@ -85,8 +85,10 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[str], str]:
     notes = []
     for name, lex in parsed:
         for entry_id, form in common_word_forms(lex):
-            notes.append(f"{name} [entity {entry_id}]: note: {form!r} is also a common "
-                         "Spanish word; it matches only when capitalised")
+            notes.append(
+                f"{name} [entity {entry_id}]: note: {form!r} is also a common "
+                "Spanish word; it matches only when capitalised"
+            )
     kinds = Counter(e.kind for _, lex in parsed for e in lex.entity)
     n_rules = sum(len(lex.rule) for _, lex in parsed)
     n_terms = sum(len(lex.term) for _, lex in parsed)

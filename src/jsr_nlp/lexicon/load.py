@@ -146,9 +146,11 @@ def _load_lexicon(paths: tuple[Path, ...]) -> Lexicon:
     problems = check_lexicon(parsed)
     if problems:
         first = problems[0]
-        more = f" (and {len(problems) - 1} more; run 'jsr-nlp lexicon check')" if len(
-            problems
-        ) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more; run 'jsr-nlp lexicon check')"
+            if len(problems) > 1
+            else ""
+        )
         path, _, rest = first.partition(" [")
         raise LexiconError(path, ("[" + rest) + more)
     entities = tuple(e for _, lex in parsed for e in lex.entity)

@@ -130,9 +130,10 @@ class NameIndex:
 
     def is_known_token(self, token: str) -> bool:
         """Whether a token is (a variant of) a token of some accepted name."""
-        return translit_fold(strip_suffix(token)) in self._folded_tokens or translit_fold(
-            token
-        ) in self._folded_tokens
+        return (
+            translit_fold(strip_suffix(token)) in self._folded_tokens
+            or translit_fold(token) in self._folded_tokens
+        )
 
     def closest_token(self, token: str) -> TokenMatch | None:
         """The most similar gazetteer name token, scored with Jaro–Winkler."""
@@ -149,9 +150,7 @@ class NameIndex:
             scored.append((score, cand))
         scored.sort(reverse=True)
         best_score, best = scored[0]
-        runner_up = next(
-            (s for s, c in scored[1:] if translit_fold(c) != translit_fold(best)), 0.0
-        )
+        runner_up = next((s for s, c in scored[1:] if translit_fold(c) != translit_fold(best)), 0.0)
         return TokenMatch(token, best, best_score, runner_up, frozenset(self.name_tokens[best]))
 
 

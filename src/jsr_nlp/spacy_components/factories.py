@@ -20,6 +20,7 @@ _HOMES = {
     "make_dates": "jsr_nlp.spacy_components.dates",
 }
 
+
 def _missing(module: str) -> Any:
     def factory(*args: Any, **kwargs: Any) -> Any:
         msg = f"{module} is not available in this build of jsr_nlp"
