@@ -140,10 +140,9 @@ def _parse_formats(value: str | None, default: tuple[str, ...]) -> list[str]:
     if not value:
         return list(default)
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
-    allowed = {f.value for f in ExportFormat}
-    from jsr_nlp.exporters import EXPORTERS
+    from jsr_nlp.exporters import available_formats
 
-    allowed |= set(EXPORTERS)
+    allowed = {f.value for f in ExportFormat} | set(available_formats())
     bad = [n for n in names if n not in allowed]
     if bad:
         msg = f"unknown format(s) {', '.join(bad)}; choose from {', '.join(sorted(allowed))}"

@@ -149,8 +149,11 @@ def decode_bytes(data: bytes, name: str = "<string>", path: str | None = None) -
 
 
 def from_string(text: str, name: str = "<string>") -> Decoded:
-    """Wrap a string from the API as an input (sha256 of its UTF-8 bytes)."""
-    return decode_bytes(text.encode("utf-8"), name)
+    """Wrap a string from the API as an input (sha256 of its UTF-8 bytes).
+
+    A ``name`` other than the default is recorded as the edition's source path.
+    """
+    return decode_bytes(text.encode("utf-8"), name, None if name == "<string>" else name)
 
 
 def read_path(path: Path | str) -> Decoded:
