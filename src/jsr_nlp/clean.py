@@ -60,6 +60,7 @@ class CleanVocabulary:
     comma_openers: tuple[str, ...]
     period_openers: tuple[str, ...]
     finite_verbs: frozenset[str]
+    conjunctions: frozenset[str]
     not_before_name: frozenset[str]
     abbreviations: frozenset[str]
     emphatic: frozenset[str]
@@ -75,6 +76,7 @@ def vocabulary() -> CleanVocabulary:
         comma_openers=tuple(sb["comma"]),
         period_openers=tuple(sb["period"]),
         finite_verbs=frozenset(sb["finite_verbs"]),
+        conjunctions=frozenset(sb["conjunctions"]),
         not_before_name=frozenset(sb["not_before_name"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
         emphatic=frozenset(data["duplicated_words"]["emphatic"]),
@@ -410,6 +412,7 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
 
 _WORD_GAP = re.compile(rf"([\w\)»”]+)(?=([ \t]+)([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?))")
 _BROKEN_STOP = re.compile(rf"(\w+)\.(?=([ \t]+)([{_LOWER}][{_LOWER}]+))")
+_CLAUSE_START = re.compile(r"[.;:!?,\n(«“]")
 _MISSING_SPACE = re.compile(rf"([{_LOWER}]{{2,}})([.;:?!])([{_UPPER}][{_LOWER}]{{2,}})")
 
 
@@ -466,10 +469,14 @@ def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
             and len(prev) > 2
             and prev not in connectives
         ):
-            # "...enemigos Rusia había...": a capitalised subject and its verb start a
-            # new sentence, unless the word before is a title or a function word.
-            before = text[: m.start(1)].rstrip(" \t").rsplit(" ", 1)[-1].lower()
-            if before in voc.not_before_name and before not in {"que"}:
+            # "Eran enemigos Rusia había...": a capitalised subject and its verb start a
+            # new sentence when the clause before already had its own finite verb
+            # ("Eran"). Without one ("Tras la guerra Japón era…") it is one sentence.
+            clause = _CLAUSE_START.split(text[: m.start(1)])[-1].lower().split()
+            # ...and the clause is only what follows its last conjunction ("... y en
+            # aquel momento Rusia había": the verb before "y" belongs to another clause)
+            cut = max((i for i, w in enumerate(clause) if w in voc.conjunctions), default=-1)
+            if not any(w in voc.finite_verbs for w in clause[cut + 1 :]):
                 continue
             opener = word
         if opener is not None:
