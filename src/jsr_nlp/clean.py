@@ -554,9 +554,9 @@ CLEANERS: dict[str, Fixer] = {
     "cjk_spacing": fix_cjk_spacing,
     "doubled_punctuation": fix_doubled_punctuation,
     "thousands_separator": fix_thousands,
-    "unbalanced": fix_unbalanced,
     "broken_sentence_break": fix_broken_sentence_break,
     "lost_sentence_break": fix_lost_sentence_break,
+    "unbalanced": fix_unbalanced,
     "duplicated_words": fix_duplicated_words,
     "whitespace_final": fix_whitespace,
 }
