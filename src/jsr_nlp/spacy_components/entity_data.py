@@ -1,0 +1,253 @@
+"""Word lists, label heads and thresholds of the entity components, read from data.
+
+The knowledge the entity components need about Spanish prose — which words may precede a
+name without belonging to it, which words are roles, which heads type an organisation —
+lives in ``pipelines/entities/*.toml``, so a maintainer extends it without touching Python.
+This module loads and merges those files once, and offers the small token predicates the
+three components share.
+
+>>> is_name_word("Japón"), is_name_word("japonés"), is_name_word("南進論"), is_name_word("1939")
+(True, False, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from jsr_nlp.errors import ConfigurationError
+from jsr_nlp.resources import pipelines_dir
+
+_LABELS = ("PER", "LOC", "ORG", "MISC")
+
+
+@dataclass(frozen=True)
+class FilterSettings:
+    """Thresholds of the false-positive filter (see ``pipelines/entities/filter.toml``)."""
+
+    opener_zipf: float = 5.2
+    common_zipf: float = 4.0
+    max_lowercase_share: float = 0.5
+    min_chars: int = 2
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """Everything in ``pipelines/entities/*.toml``, merged."""
+
+    leading: frozenset[str]
+    connectors: frozenset[str]
+    conjunctions: frozenset[str]
+    roles: tuple[tuple[str, ...], ...]
+    geographic_heads: frozenset[str]
+    never_alone: frozenset[str]
+    name_articles: frozenset[str]
+    derived_name_endings: frozenset[str]
+    ordinal: re.Pattern[str]
+    heads: dict[str, str]
+    settings: FilterSettings
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-serialisable copy, written by the components' ``to_disk``."""
+        return {
+            "leading": sorted(self.leading),
+            "connectors": sorted(self.connectors),
+            "conjunctions": sorted(self.conjunctions),
+            "roles": [" ".join(r) for r in self.roles],
+            "geographic_heads": sorted(self.geographic_heads),
+            "never_alone": sorted(self.never_alone),
+            "name_articles": sorted(self.name_articles),
+            "derived_name_endings": sorted(self.derived_name_endings),
+            "ordinal_regex": self.ordinal.pattern,
+            "heads": dict(self.heads),
+            "settings": self.settings.__dict__,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EntityWords:
+        """Inverse of :meth:`to_json`."""
+        return _build(
+            leading=data["leading"],
+            connectors=data["connectors"],
+            conjunctions=data["conjunctions"],
+            roles=data["roles"],
+            geographic_heads=data["geographic_heads"],
+            never_alone=data["never_alone"],
+            name_articles=data["name_articles"],
+            derived_name_endings=data["derived_name_endings"],
+            ordinal=data["ordinal_regex"],
+            heads=data["heads"],
+            settings=data["settings"],
+        )
+
+    @property
+    def roles_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Roles indexed by their first word (longest first), for a constant-time lookup."""
+        cached: dict[str, tuple[tuple[str, ...], ...]] | None = self.__dict__.get("_by_first")
+        if cached is None:
+            grouped: dict[str, list[tuple[str, ...]]] = {}
+            for role in self.roles:
+                grouped.setdefault(role[0], []).append(role)
+            cached = {k: tuple(v) for k, v in grouped.items()}
+            object.__setattr__(self, "_by_first", cached)
+        return cached
+
+    def derived(self, token_key: str, name_key: str) -> bool:
+        """Whether two folded names differ only by an identity-changing ending.
+
+        >>> w = load_entity_words()
+        >>> w.derived("molotova", "molotov"), w.derived("kuropatkine", "kuropatkin")
+        (True, False)
+        """
+        p = 0
+        while p < min(len(token_key), len(name_key)) and token_key[p] == name_key[p]:
+            p += 1
+        rest_token, rest_name = token_key[p:], name_key[p:]
+        if rest_token == rest_name or p < 3:
+            return False
+        return rest_token in self.derived_name_endings or rest_name in self.derived_name_endings
+
+    def head_label(self, word: str) -> str | None:
+        """The label a capitalised head word gives an unlinked name (``Ejército`` → ORG)."""
+        return self.heads.get(word.lower())
+
+
+def _build(
+    *,
+    leading: Iterable[str],
+    connectors: Iterable[str],
+    conjunctions: Iterable[str],
+    roles: Iterable[str],
+    geographic_heads: Iterable[str],
+    never_alone: Iterable[str],
+    name_articles: Iterable[str],
+    derived_name_endings: Iterable[str],
+    ordinal: str,
+    heads: dict[str, str],
+    settings: dict[str, Any],
+) -> EntityWords:
+    role_tokens = {tuple(r.lower().split()) for r in roles if r.strip()}
+    return EntityWords(
+        leading=frozenset(w.lower() for w in leading),
+        connectors=frozenset(w.lower() for w in connectors),
+        conjunctions=frozenset(w.lower() for w in conjunctions),
+        # longest roles first, so "teniente general" is tried before "teniente"
+        roles=tuple(sorted(role_tokens, key=len, reverse=True)),
+        geographic_heads=frozenset(w.lower() for w in geographic_heads),
+        never_alone=frozenset(w.lower() for w in never_alone),
+        name_articles=frozenset(w.lower() for w in name_articles),
+        derived_name_endings=frozenset(w.lower() for w in derived_name_endings),
+        ordinal=re.compile(ordinal),
+        heads=dict(heads),
+        settings=FilterSettings(**settings),
+    )
+
+
+def bundled_entity_files() -> tuple[Path, ...]:
+    """The bundled ``pipelines/entities/*.toml`` files, sorted by name."""
+    return tuple(sorted((pipelines_dir() / "entities").glob("*.toml")))
+
+
+def load_entity_words(paths: Sequence[str | Path] = ()) -> EntityWords:
+    """Merge entity word files (all bundled ones when ``paths`` is empty); cached."""
+    resolved = tuple(Path(p).resolve() for p in paths) or bundled_entity_files()
+    return _load(resolved)
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[Path, ...]) -> EntityWords:
+    lists: dict[str, list[str]] = {
+        "leading": [],
+        "connectors": [],
+        "conjunctions": [],
+        "roles": [],
+        "geographic_heads": [],
+        "never_alone": [],
+        "name_articles": [],
+        "derived_name_endings": [],
+    }
+    ordinal = r"^\d+[ºª]$"
+    heads: dict[str, str] = {}
+    settings: dict[str, Any] = {}
+    for path in paths:
+        try:
+            with path.open("rb") as fh:
+                data = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            raise ConfigurationError(str(path), f"cannot read entity data: {err}") from None
+        table = data.get("words", {})
+        unknown = set(table) - set(lists) - {"ordinal_regex"}
+        unknown |= set(data) - {"meta", "words", "heads", "filter"}
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            raise ConfigurationError(str(path), f"unknown keys: {names} (a typo?)")
+        for key, values in lists.items():
+            values.extend(table.get(key, []))
+        ordinal = table.get("ordinal_regex", ordinal)
+        for label, words in data.get("heads", {}).items():
+            if label not in _LABELS:
+                raise ConfigurationError(str(path), f"unknown label {label!r}", "heads")
+            heads.update({w.lower(): label for w in words})
+        settings.update(data.get("filter", {}))
+    try:
+        return _build(ordinal=ordinal, heads=heads, settings=settings, **lists)
+    except (TypeError, re.error) as err:
+        raise ConfigurationError(", ".join(map(str, paths)), str(err)) from None
+
+
+def is_name_word(text: str) -> bool:
+    """Whether a token looks like part of a name: capitalised, or letters without case.
+
+    Letters without case (Chinese, Japanese) count as name words: the case test cannot
+    tell, and a mention in such a script is a name in a Spanish text.
+
+    >>> [is_name_word(w) for w in ("URSS", "Zhúkov", "de", "“", "ノモンハン事件")]
+    [True, True, False, False, True]
+    """
+    for ch in text:
+        if ch.isalpha():
+            if ch.isupper():
+                return True
+            return not ch.islower()
+    return False
+
+
+def is_lower_word(text: str) -> bool:
+    """Whether a token starts (at its first letter) with a lowercase letter.
+
+    >>> is_lower_word("soviético-japonés"), is_lower_word("Pacto"), is_lower_word("1939")
+    (True, False, False)
+    """
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+    return False
+
+
+def is_acronym(text: str) -> bool:
+    """Two or more capitals and nothing lowercase (``URSS``, ``EE. UU.``, ``U.R.S.S.``).
+
+    >>> is_acronym("NKVD"), is_acronym("EE. UU."), is_acronym("Eje"), is_acronym("A")
+    (True, True, False, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+@lru_cache(maxsize=65536)
+def zipf_es(word: str) -> float:
+    """Spanish Zipf frequency of a word (cached: the same words recur in every text)."""
+    return float(zipf_frequency(word.lower(), "es"))
+
+
+@lru_cache(maxsize=65536)
+def zipf_en(word: str) -> float:
+    """English Zipf frequency of a word (names leak into MT Spanish through English)."""
+    return float(zipf_frequency(word.lower(), "en"))
