@@ -95,8 +95,8 @@ def _guard(fn: Callable[[], _T]) -> _T:
             raise
         _error(str(exc))
         raise typer.Exit(exc.exit_code) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
-        raise
+    except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
+        raise  # usage errors and exits keep click's own handling (exit code 2 for usage)
     except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
         if STATE.debug:
             raise

@@ -186,8 +186,11 @@ def expand_inputs(args: Sequence[str | Path]) -> Iterator[Path]:
             continue
         p = Path(s)
         if p.is_dir():
+            # a broken link is kept, so that reading it names the problem
             yield from sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+                f
+                for f in p.rglob("*")
+                if (f.is_file() or f.is_symlink()) and f.suffix.lower() in TEXT_SUFFIXES
             )
         elif any(ch in s for ch in "*?[") and not p.exists():
             matches = (
