@@ -24,25 +24,18 @@ _LABELS = {"PER", "LOC", "ORG", "MISC"}
 MAX_CHARS = 5_000_000
 
 
-@lru_cache(maxsize=4)
-def _load_model(model: str) -> Language:
-    import spacy
-
-    try:
-        return spacy.load(model)
-    except OSError:
-        msg = (
-            f"spaCy model {model!r} is not installed; install it (e.g. 'uv pip install "
-            f"{model.replace('_', '-')}') or choose another with --model"
-        )
-        raise ConfigurationError(model, msg) from None
-
-
 def build_nlp(model: str, components: Sequence[str], lexicon_files: Sequence[str]) -> Language:
     """Load ``model`` (``blank:es`` for a tokenizer only) and add the jsr components.
 
     Components that accept a ``lexicons`` setting get the pipeline's lexicon files.
+    Pipelines with the same model, components and lexicons share one spaCy pipeline
+    per process (loading the model is the expensive part of a run).
     """
+    return _build_nlp(model, tuple(components), tuple(lexicon_files))
+
+
+@lru_cache(maxsize=4)
+def _build_nlp(model: str, components: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Language:
     import spacy
 
     import jsr_nlp.spacy_components.factories  # noqa: F401  (registers the factories)
@@ -50,9 +43,14 @@ def build_nlp(model: str, components: Sequence[str], lexicon_files: Sequence[str
     if model.startswith("blank:"):
         nlp = spacy.blank(model.split(":", 1)[1])
     else:
-        # a fresh copy per pipeline: components differ between pipelines
-        _load_model(model)  # fail early, with a clear message, if it is missing
-        nlp = spacy.load(model)
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            msg = (
+                f"spaCy model {model!r} is not installed; install it (e.g. 'uv pip install "
+                f"{model.replace('_', '-')}') or choose another with --model"
+            )
+            raise ConfigurationError(model, msg) from None
     # spaCy's 1M-character guard dates from models that needed ~1 GB per 100k characters;
     # es_core_news_sm parses a 5 MB text in a few GB, so a long book is one edition.
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
