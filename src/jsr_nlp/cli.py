@@ -357,7 +357,7 @@ def entities(
             for label, ed in _editions(inputs, pipe)
             for e in ed.entities
         ]
-        render_entities(rows, fmt.value, out)  # type: ignore[arg-type]
+        render_entities(rows, fmt.value, out)
         return 0
 
     raise typer.Exit(_guard(body))
@@ -383,7 +383,7 @@ def dates(
         rows = [
             {"file": label, **asdict(d)} for label, ed in _editions(inputs, pipe) for d in ed.dates
         ]
-        render_dates(rows, fmt.value, out)  # type: ignore[arg-type]
+        render_dates(rows, fmt.value, out)
         return 0
 
     raise typer.Exit(_guard(body))
