@@ -267,6 +267,8 @@ class Corrector:
         match = self.index.closest_token(text)
         if match is None or match.score < settings.suggest:
             return None
+        if _extends(fold(strip_suffix(text)), fold(match.candidate)):
+            return None  # Zinóviev is not a misspelt Zinovi, nor Shaoqi a misspelt Sha
         target = self._styled_variant(text, match.candidate)
         if target == text:
             return None
@@ -296,9 +298,14 @@ class Corrector:
         variants = self.index.token_variants(candidate) or [candidate]
         accented = _has_accent(text)
         probe = fold(strip_suffix(text))
+        rank = self.index.token_rank
         return max(
             variants,
-            key=lambda v: (_has_accent(v) == accented, JaroWinkler.similarity(probe, fold(v)), v),
+            key=lambda v: (
+                _has_accent(v) == accented,
+                JaroWinkler.similarity(probe, fold(v)),
+                -rank.get(v, 0),
+            ),
         )
 
     # -- the pass -------------------------------------------------------------------------------
@@ -361,6 +368,16 @@ def _trigger_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
             if cost < best_cost:
                 best, best_cost = words, cost
     return best
+
+
+def _extends(a: str, b: str) -> bool:
+    """Whether one name is the other plus two or more letters: another name, not a typo.
+
+    >>> _extends("zinoviev", "zinovi"), _extends("zukhov", "zhukov")
+    (True, False)
+    """
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) >= 2 and long.startswith(short)
 
 
 def _has_accent(text: str) -> bool:

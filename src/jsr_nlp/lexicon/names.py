@@ -114,6 +114,8 @@ class NameIndex:
                         self.name_tokens[tok].add(entry.id)
             for bad in entry.misspellings:
                 self.misspelt[fold(bad)] = (entry.id, _closest_form(bad, entry.forms))
+        # canonical forms come first in each entry, so a lower rank is a more standard spelling
+        self.token_rank = {tok: i for i, tok in enumerate(self.name_tokens)}
         self._token_keys = {tok: fold(tok) for tok in self.name_tokens}
         self._variants: dict[str, list[str]] = defaultdict(list)
         for tok in self.name_tokens:
