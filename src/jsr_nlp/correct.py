@@ -68,7 +68,6 @@ def _match_case(replacement: str, original: str) -> str:
 
 @dataclass(frozen=True)
 class _Candidate:
-    span: Span
     edit: Edit
     priority: int  # lower wins among overlapping candidates
 
@@ -178,7 +177,6 @@ class Corrector:
             note = rule.note + (f" (English: “{rule.english}”)" if rule.english else "")
             out.append(
                 _Candidate(
-                    span,
                     Edit(
                         span.start_char,
                         span.end_char,
@@ -206,7 +204,6 @@ class Corrector:
             target = self._misspelt_target[fold(span.text)]
             out.append(
                 _Candidate(
-                    span,
                     Edit(
                         span.start_char,
                         span.end_char,
@@ -239,7 +236,6 @@ class Corrector:
                 continue
             out.append(
                 _Candidate(
-                    doc[tok.i : tok.i + 1],
                     Edit(
                         tok.idx,
                         tok.idx + len(text),
