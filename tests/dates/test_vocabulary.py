@@ -1,0 +1,48 @@
+"""The vocabulary file: validated on load, with errors that name the file and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jsr_nlp.dates.patterns import compile_patterns
+from jsr_nlp.dates.vocab import default_vocab_path, load_vocab
+from jsr_nlp.errors import ConfigurationError
+
+
+def test_bundled_vocabulary_loads_and_compiles() -> None:
+    vocab = load_vocab()
+    assert vocab.months["agosto"] == 8
+    patterns = compile_patterns(vocab)
+    assert len(patterns) > len(vocab.pattern)  # macros expanded
+    assert all(p.lead + p.trail < len(p.tokens) for p in patterns)
+
+
+def test_unknown_key_is_an_error(tmp_path: Path) -> None:
+    text = default_vocab_path().read_text(encoding="utf-8")
+    bad = tmp_path / "es.toml"
+    bad.write_text(text.replace("[settings]\n", "[settings]\nyear_minimum = 3\n", 1))
+    with pytest.raises(ConfigurationError, match=r"es\.toml.*year_minimum"):
+        load_vocab(bad)
+
+
+def test_bad_regex_is_an_error(tmp_path: Path) -> None:
+    text = default_vocab_path().read_text(encoding="utf-8")
+    bad = tmp_path / "es.toml"
+    bad.write_text(text.replace("[shapes]\n", "[shapes]\nbroken = '(('\n", 1))
+    with pytest.raises(ConfigurationError, match="broken"):
+        load_vocab(bad)
+
+
+def test_missing_file_and_unknown_locale(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="no such"):
+        load_vocab(tmp_path / "nope.toml")
+    with pytest.raises(ConfigurationError, match="fr-FR"):
+        load_vocab(None, "fr-FR")
+
+
+def test_locale_merges_over_base() -> None:
+    peru = load_vocab(None, "es-PE")
+    assert peru.months["setiembre"] == 9 and peru.months["enero"] == 1
+    assert "setiembre" not in load_vocab().months
