@@ -413,10 +413,9 @@ def correct_text(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[C
     Returns the corrected text and the corrections, against ``text``.
     """
     if lexicon is None:
-        from jsr_nlp.lexicon.load import load_lexicon
-        from jsr_nlp.resources import pipelines_dir
+        from jsr_nlp.lexicon.load import bundled_lexicons, load_lexicon
 
-        lexicon = load_lexicon(sorted((pipelines_dir() / "lexicons").glob("*.toml")))
+        lexicon = load_lexicon(bundled_lexicons())
     log = corrector_for(lexicon).run(EditLog(text))
     return log.text, log.corrections
 

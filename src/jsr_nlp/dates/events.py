@@ -16,33 +16,10 @@ from spacy.matcher import PhraseMatcher
 
 from jsr_nlp.dates.specs import EventRef
 from jsr_nlp.lexicon.load import load_lexicon
-from jsr_nlp.resources import pipelines_dir
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
-
-
-def default_lexicons() -> list[Path]:
-    """Every bundled lexicon file (``pipelines/lexicons/*.toml``)."""
-    return sorted((pipelines_dir() / "lexicons").glob("*.toml"))
-
-
-def resolve_lexicons(names: Iterable[str]) -> list[Path]:
-    """Lexicon paths from a config list: empty = every bundled lexicon; a bare name
-    ('gazetteer-events') is looked up among the bundled ones (same rule as the entity
-    components)."""
-    names = list(names)
-    if not names:
-        return default_lexicons()
-    out: list[Path] = []
-    for name in names:
-        path = Path(name)
-        if not path.exists() and not path.is_absolute():
-            bundled = pipelines_dir() / "lexicons" / name
-            path = bundled if bundled.suffix else bundled.with_suffix(".toml")
-        out.append(path)
-    return out
 
 
 class EventIndex:

@@ -15,9 +15,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jsr_nlp.errors import LexiconError
-from jsr_nlp.lexicon.load import _where, check_lexicon, load_file
+from jsr_nlp.lexicon.load import _where, bundled_lexicons, check_lexicon, load_file
 from jsr_nlp.lexicon.schema import LexiconFile
-from jsr_nlp.resources import pipelines_dir
 
 #: Single-word forms at least this frequent in Spanish are flagged as common words.
 COMMON_WORD_ZIPF = 4.5
@@ -25,7 +24,7 @@ COMMON_WORD_ZIPF = 4.5
 
 def _files(paths: Sequence[Path]) -> list[Path]:
     if not paths:
-        return sorted((pipelines_dir() / "lexicons").glob("*.toml"))
+        return bundled_lexicons()
     found: list[Path] = []
     for p in paths:
         found.extend(sorted(p.rglob("*.toml")) if p.is_dir() else [p])

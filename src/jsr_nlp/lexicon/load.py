@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from jsr_nlp.errors import LexiconError
 from jsr_nlp.lexicon.schema import GazetteerEntry, GlossaryTerm, LexiconFile, PhraseRule
+from jsr_nlp.resources import pipelines_dir
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +42,30 @@ class Lexicon:
         for t in self.terms:
             h.update(t.model_dump_json().encode())
         return h.hexdigest()[:16]
+
+
+def bundled_lexicons() -> list[Path]:
+    """Every bundled lexicon file, ``pipelines/lexicons/*.toml``, sorted by name."""
+    return sorted((pipelines_dir() / "lexicons").glob("*.toml"))
+
+
+def resolve_lexicons(names: Iterable[str]) -> list[Path]:
+    """Lexicon paths from a component's config list.
+
+    Empty means every bundled lexicon; a bare name (``gazetteer-events``) is looked up
+    among the bundled ones; anything else is a path.
+    """
+    names = list(names)
+    if not names:
+        return bundled_lexicons()
+    out: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if not path.exists() and not path.is_absolute():
+            bundled = pipelines_dir() / "lexicons" / name
+            path = bundled if bundled.suffix else bundled.with_suffix(".toml")
+        out.append(path)
+    return out
 
 
 def fold(text: str) -> str:

@@ -33,11 +33,11 @@ from spacy.util import ensure_path
 from spacy.util import from_disk as util_from_disk
 from spacy.util import to_disk as util_to_disk
 
-from jsr_nlp.dates.events import resolve_lexicons
 from jsr_nlp.dates.extract import DateTagger
 from jsr_nlp.dates.records import dates_to_records, find_dates
 from jsr_nlp.dates.value import TimexValue
 from jsr_nlp.dates.vocab import load_vocab
+from jsr_nlp.lexicon.load import resolve_lexicons
 
 __all__ = ["DateRecognizer", "dates_to_records", "find_dates", "make_dates"]
 

@@ -49,6 +49,7 @@ class EntityWords:
     geographic_heads: frozenset[str]
     never_alone: frozenset[str]
     name_articles: frozenset[str]
+    name_particles: frozenset[str]
     derived_name_endings: frozenset[str]
     ordinal: re.Pattern[str]
     heads: dict[str, str]
@@ -64,6 +65,7 @@ class EntityWords:
             "geographic_heads": sorted(self.geographic_heads),
             "never_alone": sorted(self.never_alone),
             "name_articles": sorted(self.name_articles),
+            "name_particles": sorted(self.name_particles),
             "derived_name_endings": sorted(self.derived_name_endings),
             "ordinal_regex": self.ordinal.pattern,
             "heads": dict(self.heads),
@@ -81,6 +83,7 @@ class EntityWords:
             geographic_heads=data["geographic_heads"],
             never_alone=data["never_alone"],
             name_articles=data["name_articles"],
+            name_particles=data.get("name_particles", []),
             derived_name_endings=data["derived_name_endings"],
             ordinal=data["ordinal_regex"],
             heads=data["heads"],
@@ -97,6 +100,23 @@ class EntityWords:
                 grouped.setdefault(role[0], []).append(role)
             cached = {k: tuple(v) for k, v in grouped.items()}
             object.__setattr__(self, "_by_first", cached)
+        return cached
+
+    @property
+    def prepositions(self) -> frozenset[str]:
+        """The connectors that link a head to what it governs (``de``, ``del``, ``von``…).
+
+        Derived from the data: connectors that are neither name articles nor conjunctions.
+        ``Israel y guerrilleros`` or ``Lima el ente`` are a name and what follows it; only
+        ``Doctrina de expansión`` is a head governing a phrase.
+
+        >>> sorted(load_entity_words().prepositions)[:3]
+        ['da', 'de', 'del']
+        """
+        cached: frozenset[str] | None = self.__dict__.get("_prepositions")
+        if cached is None:
+            cached = self.connectors - self.name_articles - self.conjunctions
+            object.__setattr__(self, "_prepositions", cached)
         return cached
 
     def derived(self, token_key: str, name_key: str) -> bool:
@@ -128,6 +148,7 @@ def _build(
     geographic_heads: Iterable[str],
     never_alone: Iterable[str],
     name_articles: Iterable[str],
+    name_particles: Iterable[str],
     derived_name_endings: Iterable[str],
     ordinal: str,
     heads: dict[str, str],
@@ -143,6 +164,7 @@ def _build(
         geographic_heads=frozenset(w.lower() for w in geographic_heads),
         never_alone=frozenset(w.lower() for w in never_alone),
         name_articles=frozenset(w.lower() for w in name_articles),
+        name_particles=frozenset(w.lower() for w in name_particles),
         derived_name_endings=frozenset(w.lower() for w in derived_name_endings),
         ordinal=re.compile(ordinal),
         heads=dict(heads),
@@ -171,6 +193,7 @@ def _load(paths: tuple[Path, ...]) -> EntityWords:
         "geographic_heads": [],
         "never_alone": [],
         "name_articles": [],
+        "name_particles": [],
         "derived_name_endings": [],
     }
     ordinal = r"^\d+[ºª]$"

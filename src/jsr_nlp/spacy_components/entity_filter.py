@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import srsly  # type: ignore[import-untyped]
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
@@ -31,6 +31,7 @@ from spacy.util import to_disk as util_to_disk
 
 from jsr_nlp.spacy_components.entity_data import (
     EntityWords,
+    is_acronym,
     is_lower_word,
     is_name_word,
     load_entity_words,
@@ -120,13 +121,13 @@ def _trim(doc: Doc, s: int, e: int, words: EntityWords) -> tuple[int, int]:
         elif words.ordinal.match(tok.text) and s + 1 < e and is_name_word(doc[s + 1].text):
             break
         elif (
-            tok.lower_ in words.name_articles
+            (tok.lower_ in words.name_articles or tok.lower_ in words.name_particles)
             and is_name_word(tok.text)
             and not sentence_initial(tok)
             and s + 1 < e
             and is_name_word(doc[s + 1].text)
         ):
-            break  # "según El País": a capitalised article mid-sentence opens the name
+            break  # "según El País", "dijo Del Olmo": capitalised mid-sentence, it opens the name
         elif tok.lower_ in words.leading or not is_name_word(tok.text):
             s += 1
             changed = True
@@ -165,18 +166,22 @@ def keep_piece(doc: Doc, s: int, e: int, words: EntityWords) -> bool:
         label_colon = e < len(doc) and doc[e].text == ":" and freq >= cfg.common_zipf
         if sentence_initial(tok) and (
             label_colon  # "Fuente: …", "Nota: …": a heading word, not a name
-            or freq >= cfg.opener_zipf
+            # a frequent opener, unless the tagger calls it a proper noun ("Madrid, 23 may")
+            or (freq >= cfg.opener_zipf and not (tagged and tok.pos_ == "PROPN"))
             or (tagged and tok.pos_ in _CLOSED_POS)
             or (tagged and freq >= cfg.common_zipf and tok.pos_ != "PROPN")
         ):
             return False
         if (
             freq >= cfg.common_zipf
+            and not is_acronym(tok.text)
             and e + 1 < len(doc)
-            and doc[e].lower_ in words.connectors
+            and doc[e].lower_ in words.prepositions
             and is_lower_word(doc[e + 1].text)
         ):
-            return False  # "Doctrina de expansión del norte": a description, not a name
+            # "Doctrina de expansión del norte": a common noun heading a description; not
+            # "Israel y guerrilleros", "Lima el ente" or "PSOE de la provincia"
+            return False
     return True
 
 

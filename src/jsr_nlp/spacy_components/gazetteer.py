@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import srsly  # type: ignore[import-untyped]
+import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -43,9 +43,8 @@ from spacy.util import ensure_path, filter_spans
 from spacy.util import from_disk as util_from_disk
 from spacy.util import to_disk as util_to_disk
 
-from jsr_nlp.lexicon.load import fold, load_lexicon
+from jsr_nlp.lexicon.load import fold, load_lexicon, resolve_lexicons
 from jsr_nlp.lexicon.names import translit_fold
-from jsr_nlp.resources import pipelines_dir
 from jsr_nlp.spacy_components.entity_data import (
     EntityWords,
     is_acronym,
@@ -63,25 +62,6 @@ from jsr_nlp.spacy_components.entity_filter import (
 from jsr_nlp.spacy_components.extensions import register_extensions
 
 Pattern = dict[str, str]
-
-
-def bundled_lexicons() -> list[Path]:
-    """Every bundled lexicon file, ``pipelines/lexicons/*.toml``, sorted by name."""
-    return sorted((pipelines_dir() / "lexicons").glob("*.toml"))
-
-
-def resolve_lexicons(names: Sequence[str]) -> list[Path]:
-    """Lexicon paths from config: [] = all bundled; a bare name is looked up in the bundle."""
-    if not names:
-        return bundled_lexicons()
-    out: list[Path] = []
-    for name in names:
-        path = Path(name)
-        if not path.exists() and not path.is_absolute():
-            bundled = pipelines_dir() / "lexicons" / name
-            path = bundled if bundled.suffix else bundled.with_suffix(".toml")
-        out.append(path)
-    return out
 
 
 def patterns_from_lexicons(paths: Sequence[Path]) -> list[Pattern]:
@@ -299,7 +279,11 @@ class GazetteerRuler:
         return [bool(a) and not bool(low) for a, low in arr.tolist()]
 
     def _folded_runs(self, doc: Doc, found: list[Span], mask: list[bool]) -> list[Span]:
-        """Runs of name words whose transliteration-folded key is a gazetteer form's."""
+        """Runs of name words whose transliteration-folded key is a gazetteer form's.
+
+        Acronyms are letters, not transliterated words: ``UCK`` is not ``UK`` (the exact
+        acronym forms are found by the phrase matcher already).
+        """
         covered = {i for span in found for i in range(span.start, span.end)}
         connectors = self.words.connectors
         out: list[Span] = []
@@ -316,6 +300,9 @@ class GazetteerRuler:
                     j += 2
                 else:
                     break
+            if all(is_acronym(t.text) for t in doc[i:j]):
+                i = j
+                continue
             hits = self._folded.get(translit_fold(doc[i:j].text), set())
             ids = {self.patterns[h]["id"] for h in hits}
             if len(ids) == 1 and (j - i > 1 or self._single_ok(doc[i])):

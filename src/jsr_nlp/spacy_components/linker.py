@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import srsly  # type: ignore[import-untyped]
+import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -35,7 +35,7 @@ from spacy.util import ensure_path, filter_spans
 from spacy.util import from_disk as util_from_disk
 from spacy.util import to_disk as util_to_disk
 
-from jsr_nlp.lexicon.load import Lexicon, fold, load_lexicon
+from jsr_nlp.lexicon.load import Lexicon, fold, load_lexicon, resolve_lexicons
 from jsr_nlp.lexicon.names import NameIndex, fold_rules, strip_suffix, translit_fold
 from jsr_nlp.lexicon.schema import GazetteerEntry
 from jsr_nlp.spacy_components.entity_data import (
@@ -48,7 +48,12 @@ from jsr_nlp.spacy_components.entity_data import (
 )
 from jsr_nlp.spacy_components.entity_filter import head_of
 from jsr_nlp.spacy_components.extensions import register_extensions
-from jsr_nlp.spacy_components.gazetteer import case_agrees, resolve_lexicons, signature
+from jsr_nlp.spacy_components.gazetteer import case_agrees, signature
+
+
+def _acronym_key(text: str) -> str:
+    """An acronym without its dots and spaces, in capitals (``EE. UU.`` → ``EEUU``)."""
+    return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
 class EntityLinker:
@@ -70,6 +75,8 @@ class EntityLinker:
         self.entries: dict[str, GazetteerEntry] = {}
         self._index: NameIndex | None = None
         self._tokens: dict[str, frozenset[str]] = {}
+        self._one_word: frozenset[str] = frozenset()
+        self._acronyms: dict[str, frozenset[str]] = {}
         self._short: PhraseMatcher | None = None
         self._words: EntityWords | None = None
         self._cand_cache: dict[str, frozenset[str]] = {}
@@ -97,13 +104,20 @@ class EntityLinker:
         self._index = NameIndex(lexicon)
         self._words = load_entity_words(self.cfg["data"])
         tokens: dict[str, set[str]] = {}
+        one_word: set[str] = set()
+        acronyms: dict[str, set[str]] = {}
         self._short_signatures: dict[str, set[str]] = {}
         short = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for e in entities:
             for form in (*e.forms, *e.misspellings):
-                for tok in self.nlp.make_doc(form):
-                    if tok.is_alpha and is_name_word(tok.text):
+                words = [t for t in self.nlp.make_doc(form) if t.is_alpha]
+                for tok in words:
+                    if is_acronym(tok.text):
+                        acronyms.setdefault(_acronym_key(tok.text), set()).add(e.id)
+                    elif is_name_word(tok.text):
                         tokens.setdefault(translit_fold(tok.text), set()).add(e.id)
+                if len(words) == 1:
+                    one_word.add(e.id)
             if e.short:
                 short.add(e.id, [self.nlp.make_doc(s) for s in e.short])
                 for s in e.short:
@@ -111,6 +125,8 @@ class EntityLinker:
                         signature(self.nlp.make_doc(s))
                     )
         self._tokens = {k: frozenset(v) for k, v in tokens.items()}
+        self._one_word = frozenset(one_word)
+        self._acronyms = {k: frozenset(v) for k, v in acronyms.items()}
         self._short = short
         self._cand_cache.clear()
         self._token_cache.clear()
@@ -160,11 +176,20 @@ class EntityLinker:
         return doc
 
     def _names_a_place(self, doc: Doc, start: int) -> bool:
-        """Whether the name follows a lowercase geographic head (``río``, ``aldea de``)."""
+        """Whether the name follows a lowercase geographic head (``río``, ``aldea de``).
+
+        Between the head and the name only a preposition may stand, optionally followed by
+        an article (``isla de la Juventud``): in ``llevar a cabo la Asociación …`` the
+        article alone shows that ``cabo`` is not the head of the name.
+        """
+        words = self.words
         i = start - 1
-        while i >= 0 and doc[i].lower_ in self.words.connectors and i > start - 3:
+        article = i >= 1 and doc[i].lower_ in words.name_articles
+        if article and doc[i - 1].lower_ in words.prepositions:
+            i -= 2
+        elif i >= 0 and doc[i].lower_ in words.prepositions:
             i -= 1
-        return i >= 0 and doc[i].text in self.words.geographic_heads
+        return i >= 0 and doc[i].text in words.geographic_heads
 
     def _name_keys(self, span: Span) -> frozenset[str]:
         """The folded name words of a mention (cached per mention text)."""
@@ -229,6 +254,8 @@ class EntityLinker:
 
     def _lookup(self, text: str) -> frozenset[str]:
         index = self._ensure()
+        if is_acronym(text):  # letters, not a transliteration: "UCK" is not "UK"
+            return frozenset(index.exact.get(fold(text), ())) or self._token_ids(text)
         ids = index.ids_for(text)
         if not ids:
             hit = index.misspelt.get(fold(text))
@@ -259,6 +286,10 @@ class EntityLinker:
             common = set(ids) if common is None else common & ids
             if not common:
                 return set()
+        if len(names) == 1 and common:
+            # One word of a longer name is a surname, or it names something else: "Manhattan"
+            # is a borough before it is the Manhattan Project, "Ciudadela" a citadel.
+            common = {i for i in common if self.entries[i].label == "PER" or i in self._one_word}
         return common or set()
 
     def _token_ids(self, token: str) -> frozenset[str]:
@@ -269,11 +300,17 @@ class EntityLinker:
         return cached
 
     def _token_lookup(self, token: str) -> frozenset[str]:
-        """Folded equality with a gazetteer name word, else a close unambiguous fuzzy match."""
+        """Folded equality with a gazetteer name word, else a close unambiguous fuzzy match.
+
+        An acronym is letters, not a transliterated word: it must equal an acronym of a form
+        (``UCK`` is not ``UK``).
+        """
+        if is_acronym(token):
+            return self._acronyms.get(_acronym_key(token), frozenset())
         for key in (translit_fold(token), translit_fold(strip_suffix(token))):
             if key in self._tokens:
                 return self._tokens[key]
-        if not self.cfg["fuzzy"] or is_acronym(token):
+        if not self.cfg["fuzzy"]:
             return frozenset()
         fz = fold_rules().fuzzy
         if len(token) < fz.min_length or max(zipf_es(token), zipf_en(token)) > fz.max_zipf:
