@@ -184,3 +184,35 @@ def test_listing_commands(command):
         if line.strip()
     ]
     assert rows and all(r["file"].endswith(SAMPLE.name) for r in rows)
+
+
+def test_parallel_jobs_and_combined_tables(tmp_path):
+    import csv
+
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = [
+        "Georgi Zukhovs mandó 57,000 tropas en agosto de 1939.",
+        "La URSS denunció el pacto en abril de 1945 y atacó Manchuria.",
+        "El Ejército de Kwantung fue derrotado por el Ejército Rojo en 1945.",
+    ]
+    for i, text in enumerate(texts):
+        (src / f"t{i}.txt").write_text(text, "utf-8")
+    serial, parallel = tmp_path / "s", tmp_path / "p"
+    assert run("process", str(src), "--out", str(serial)).exit_code == 0
+    result = run("process", str(src), "--out", str(parallel), "--jobs", "2", "--combined",
+                 "--format", "json,csv")
+    assert result.exit_code == 0, result.output
+    for i in range(len(texts)):
+        a = json.loads((serial / f"t{i}.json").read_text("utf-8"))
+        b = json.loads((parallel / f"t{i}.json").read_text("utf-8"))
+        assert a["text"] == b["text"] and a["entities"] == b["entities"]
+    def files_in(table: str) -> set[str]:
+        with (parallel / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+            return {Path(r["file"]).name for r in csv.DictReader(fh)}
+
+    assert "t0.txt" in files_in("corrections")  # Zukhovs, 57,000, tropas
+    assert files_in("entities") == {"t0.txt", "t1.txt", "t2.txt"}
+    assert files_in("dates") == {"t0.txt", "t1.txt", "t2.txt"}
+    manifest = json.loads((parallel / "run.json").read_text("utf-8"))
+    assert [o["status"] for o in manifest["inputs"]] == ["done"] * 3
