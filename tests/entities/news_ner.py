@@ -43,6 +43,16 @@ class Sentence:
         return gold_spans(self.tags)
 
 
+def sentence(text: str) -> Sentence:
+    """A whitespace-tokenised line without annotations (every tag ``O``).
+
+    >>> sentence("Madrid , 23 may").tokens
+    ('Madrid', ',', '23', 'may')
+    """
+    tokens = tuple(text.split())
+    return Sentence(tokens, ("O",) * len(tokens))
+
+
 def read_conll(path: Path = DATA, limit: int | None = None) -> list[Sentence]:
     """Sentences of a CoNLL file (UTF-8, else Latin-1); the tag is the last column."""
     raw = path.read_bytes()
