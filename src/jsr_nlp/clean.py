@@ -364,9 +364,12 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
             if ch in _PAIRS:
                 stack.append((ch, i))
             elif ch in _CLOSERS:
-                if stack and stack[-1][0] == _CLOSERS[ch]:
-                    stack.pop()
-                elif not any(o == _CLOSERS[ch] for o, _ in stack):
+                # close the latest opener of this kind, even across an unclosed quote
+                # inside it ("(“)”"): crossing pairs are untidy, not unbalanced
+                opened = [j for j, (o, _) in enumerate(stack) if o == _CLOSERS[ch]]
+                if opened:
+                    del stack[opened[-1]]
+                else:
                     edits.append(
                         Edit(
                             i,
