@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing as mp
 import os
 import time
 from collections.abc import Iterator
@@ -272,7 +273,7 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
 
         try:
             if options.jobs > 1 and len(todo) > 1:
-                _run_parallel(todo, options, advance)
+                _run_parallel(pipe, todo, options, advance)
             else:
                 for o in _run_serial(pipe, todo, options):
                     advance(o)
@@ -351,11 +352,21 @@ def _run_serial(
     yield from failures
 
 
-def _run_parallel(todo: list[tuple[str, str]], options: BatchOptions, advance: Any) -> None:
+def _run_parallel(
+    pipe: Pipeline, todo: list[tuple[str, str]], options: BatchOptions, advance: Any
+) -> None:
     workers = min(options.jobs, len(todo), os.cpu_count() or 1)
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(options,)
-    ) as pool:
+    if "fork" in mp.get_all_start_methods():
+        # Load the model and lexicons once, here, and let the forked workers share them
+        # (copy-on-write): each worker would otherwise spend seconds loading its own.
+        _ = pipe.nlp, pipe.corrector
+        _WORKER.update(pipe=pipe, options=options)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    else:  # spawn-only platforms: each worker loads the pipeline once
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(options,)
+        )
+    with pool:
         pending: set[Future[Outcome]] = set()
         it = iter(todo)
         # keep a bounded number of tasks in flight so memory does not grow with the inputs
