@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from jsr_nlp.lexicon.load import Lexicon, fold
@@ -117,6 +118,8 @@ class NameIndex:
         # canonical forms come first in each entry, so a lower rank is a more standard spelling
         self.token_rank = {tok: i for i, tok in enumerate(self.name_tokens)}
         self._token_keys = {tok: fold(tok) for tok in self.name_tokens}
+        self._cands = list(self._token_keys)
+        self._keys = [self._token_keys[c] for c in self._cands]
         self._variants: dict[str, list[str]] = defaultdict(list)
         for tok in self.name_tokens:
             self._variants[translit_fold(tok)].append(tok)
@@ -143,14 +146,16 @@ class NameIndex:
             return None
         probe = fold(strip_suffix(token))
         raw = fold(token)
-        scored: list[tuple[float, str]] = []
-        for cand, key in self._token_keys.items():
-            score = max(
-                JaroWinkler.similarity(probe, key),
-                JaroWinkler.similarity(raw, key) - 0.02,
-            )
-            scored.append((score, cand))
-        scored.sort(reverse=True)
+        # score every name token in C (rapidfuzz.process), then rank the best few here;
+        # the unstripped form counts too, slightly discounted
+        best_of: dict[str, float] = {}
+        for query, discount in ((probe, 0.0), (raw, 0.02)):
+            for _, score, i in process.extract(
+                query, self._keys, scorer=JaroWinkler.similarity, limit=20
+            ):
+                cand = self._cands[i]
+                best_of[cand] = max(best_of.get(cand, 0.0), score - discount)
+        scored = sorted(((s, c) for c, s in best_of.items()), reverse=True)
         best_score, best = scored[0]
         runner_up = next((s for s, c in scored[1:] if translit_fold(c) != translit_fold(best)), 0.0)
         return TokenMatch(token, best, best_score, runner_up, frozenset(self.name_tokens[best]))
