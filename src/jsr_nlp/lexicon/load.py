@@ -76,6 +76,8 @@ def fold(text: str) -> str:
     >>> fold("Ñandú")
     'ñandu'
     """
+    if text.isascii():  # most words: nothing to decompose
+        return text.lower()
     # Keep ñ apart from n: it is a different letter in Spanish, not an accented n.
     decomposed = unicodedata.normalize("NFD", text.casefold())
     out = []
