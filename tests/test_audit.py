@@ -91,3 +91,10 @@ def test_suggestions_leave_the_text_alone():
     assert log.text == "un texto confuso"
     [c] = log.corrections
     assert c.action == "suggested" and c.replacement is None and c.text == "texto"
+
+
+def test_two_insertions_at_one_point_in_one_batch_keep_the_first():
+    log = EditLog("c")
+    log.apply([Edit(1, 1, "XY", rule="a", category="c"), Edit(1, 1, "Y", rule="b", category="c")])
+    assert log.text == "cXY" and len(log.dropped) == 1
+    assert replay(log.source, log.corrections) == log.text

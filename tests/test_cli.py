@@ -200,13 +200,23 @@ def test_parallel_jobs_and_combined_tables(tmp_path):
         (src / f"t{i}.txt").write_text(text, "utf-8")
     serial, parallel = tmp_path / "s", tmp_path / "p"
     assert run("process", str(src), "--out", str(serial)).exit_code == 0
-    result = run("process", str(src), "--out", str(parallel), "--jobs", "2", "--combined",
-                 "--format", "json,csv")
+    result = run(
+        "process",
+        str(src),
+        "--out",
+        str(parallel),
+        "--jobs",
+        "2",
+        "--combined",
+        "--format",
+        "json,csv",
+    )
     assert result.exit_code == 0, result.output
     for i in range(len(texts)):
         a = json.loads((serial / f"t{i}.json").read_text("utf-8"))
         b = json.loads((parallel / f"t{i}.json").read_text("utf-8"))
         assert a["text"] == b["text"] and a["entities"] == b["entities"]
+
     def files_in(table: str) -> set[str]:
         with (parallel / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
             return {Path(r["file"]).name for r in csv.DictReader(fh)}
@@ -216,3 +226,81 @@ def test_parallel_jobs_and_combined_tables(tmp_path):
     assert files_in("dates") == {"t0.txt", "t1.txt", "t2.txt"}
     manifest = json.loads((parallel / "run.json").read_text("utf-8"))
     assert [o["status"] for o in manifest["inputs"]] == ["done"] * 3
+
+
+def test_skip_unchanged_holds_across_runs_and_keeps_combined_tables(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Stalin y Japón firmaron en 1941.", "utf-8")
+    out = tmp_path / "out"
+    args = [
+        "process",
+        str(src),
+        "--out",
+        str(out),
+        "--skip-unchanged",
+        "--combined",
+        "--format",
+        "json,csv",
+    ]
+    statuses = []
+    for _ in range(3):
+        assert run(*args).exit_code == 0
+        manifest = json.loads((out / "run.json").read_text("utf-8"))
+        statuses.append(manifest["inputs"][0]["status"])
+        assert len((out / "entities.csv").read_text("utf-8").splitlines()) > 1
+    assert statuses == ["done", "skipped", "skipped"]
+
+
+def test_combined_tables_without_json(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Stalin y Japón firmaron en 1941.", "utf-8")
+    out = tmp_path / "out"
+    assert run("process", str(src), "--out", str(out), "-f", "csv", "--combined").exit_code == 0
+    assert len((out / "entities.csv").read_text("utf-8").splitlines()) > 1
+
+
+def test_out_folder_inside_the_input_folder_is_not_read_back(tmp_path):
+    (tmp_path / "a.txt").write_text("Stalin y Japón.", "utf-8")
+    for _ in range(2):
+        assert run("process", str(tmp_path), "--out", str(tmp_path / "out")).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "a.es.txt",
+        "a.json",
+        "run.json",
+    ]
+
+
+def test_out_must_be_a_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("Stalin y Japón.", "utf-8")
+    (tmp_path / "file").write_text("x", "utf-8")
+    result = run("process", str(tmp_path / "a.txt"), "--out", str(tmp_path / "file"))
+    assert result.exit_code == 2 and "must be a folder" in result.output
+
+
+def test_listing_still_shows_readable_files_when_one_fails(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Stalin y Japón firmaron en abril de 1941.", "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("entities", str(good), str(tmp_path / "empty.txt"), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert any(
+        json.loads(line)["text"] == "Stalin"
+        for line in result.stdout.splitlines()
+        if line.startswith("{")
+    )
+
+
+def test_bad_rule_is_one_configuration_error(tmp_path):
+    lex = tmp_path / "lex.toml"
+    lex.write_text(
+        '[meta]\nname = "x"\n[[rule]]\nid = "calque.x"\ncategory = "calque"\n'
+        'pattern = [{LOWR = "pacto"}]\nreplacement = "y"\nnote = "n"\n',
+        "utf-8",
+    )
+    pipe = tmp_path / "p.toml"
+    pipe.write_text(f'name = "p"\nlexicons = ["{lex.as_posix()}"]\n', "utf-8")
+    (tmp_path / "a.txt").write_text("el pacto", "utf-8")
+    result = run("process", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-p", str(pipe))
+    assert result.exit_code == 2 and "calque.x" in result.output
+    check = run("lexicon", "check", str(lex))
+    assert check.exit_code == 1 and "LOWR" in check.output

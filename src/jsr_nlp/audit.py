@@ -190,10 +190,10 @@ class EditLog:
 
     def apply(self, edits: Iterable[Edit], stage: Stage = Stage.CLEAN) -> int:
         """Apply non-overlapping edits made against :attr:`text`; return how many changed it."""
-        ordered = sorted(
-            (e for e in edits if e.replacement != self.text[e.start : e.end]),
-            key=lambda e: (e.start, e.end),
-        )
+        changed = [e for e in edits if e.replacement != self.text[e.start : e.end]]
+        # processed right to left; among edits at one point the first given is kept
+        order = {id(e): i for i, e in enumerate(changed)}
+        ordered = sorted(changed, key=lambda e: (e.start, e.end, -order[id(e)]))
         if not ordered:
             return 0
         starts, ends, deltas = self._spans()
@@ -201,7 +201,9 @@ class EditLog:
         added: list[Correction] = []
         prev_start = len(self.text) + 1
         for edit in reversed(ordered):
-            if edit.end > prev_start or edit.replacement is None:
+            # overlapping a neighbour of the same batch, or a second insertion at one point
+            same_point = edit.start == edit.end == prev_start
+            if edit.end > prev_start or same_point or edit.replacement is None:
                 self.dropped.append(edit)  # overlaps a neighbour of the same batch
                 continue
             hits, src_s, src_e, repl = self._map(edit, starts, ends, deltas)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jsr_nlp.errors import JsrNlpError
+from jsr_nlp.errors import ConfigurationError, JsrNlpError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -60,6 +60,12 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     error: str | None = None
+    # the edition itself, for --combined; never written to run.json
+    edition: Edition | None = field(default=None, repr=False, compare=False)
+
+    def record(self) -> dict[str, Any]:
+        """The manifest entry."""
+        return {k: v for k, v in self.__dict__.items() if k != "edition"}
 
 
 def pipeline_fingerprint(pipe: Pipeline, options: BatchOptions) -> str:
@@ -111,14 +117,14 @@ def _load_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 def _previous_edition(out_dir: Path, stem: str, sha: str) -> Edition | None:
-    """An earlier edition of the same input, to resume its translation."""
+    """An earlier edition of the same input (any input when ``sha`` is empty)."""
     from jsr_nlp.model import Edition
 
     try:
         ed = Edition.from_json((out_dir / f"{stem}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return ed if ed.source.sha256 == sha else None
+    return ed if not sha or ed.source.sha256 == sha else None
 
 
 def _write(ed: Edition, options: BatchOptions, stem: str) -> list[str]:
@@ -131,7 +137,9 @@ def _write(ed: Edition, options: BatchOptions, stem: str) -> list[str]:
 def _outcome(src: str, ed: Edition, stem: str, outputs: list[str], seconds: float) -> Outcome:
     counts = _counts(ed)
     status = "incomplete" if counts["failed_segments"] else "done"
-    return Outcome(src, status, ed.source.sha256, stem, outputs, counts, round(seconds, 3))
+    return Outcome(
+        src, status, ed.source.sha256, stem, outputs, counts, round(seconds, 3), edition=ed
+    )
 
 
 # -- worker side of --jobs ----------------------------------------------------------------------
@@ -162,9 +170,15 @@ def _work(path: str, stem: str) -> Outcome:
         previous = _previous_edition(options.out_dir, stem, decoded.sha256)
         ed = pipe.process(decoded, previous)
         outputs = _write(ed, options, stem)
-    except JsrNlpError as exc:
-        return Outcome(path, "failed", stem=stem, error=str(exc))
+    except Exception as exc:  # one input's failure, even a bug, must not end the run
+        return Outcome(path, "failed", stem=stem, error=_describe(exc, path))
     return _outcome(path, ed, stem, outputs, time.perf_counter() - t0)
+
+
+def _describe(exc: Exception, path: str) -> str:
+    if isinstance(exc, JsrNlpError):
+        return str(exc)
+    return f"{path}: internal error ({type(exc).__name__}: {exc})"
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -183,8 +197,16 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     from jsr_nlp.ingest import expand_inputs
     from jsr_nlp.io import atomic_write_text
 
+    _ = pipe.corrector  # compile the lexicons now: a bad rule is one configuration error
+    if options.out_dir.exists() and not options.out_dir.is_dir():
+        raise ConfigurationError(str(options.out_dir), "--out must be a folder, not a file")
     options.out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [str(p) for p in expand_inputs(options.inputs)]
+    out_root = options.out_dir.resolve()
+    # outputs written into a folder that is also an input are not inputs next time
+    paths = [
+        str(p) for p in expand_inputs(options.inputs)
+        if str(p) == "-" or not p.resolve().is_relative_to(out_root)
+    ]
     stems = _Stems()
     planned = [(p, stems(p)) for p in paths]
     fingerprint = pipeline_fingerprint(pipe, options)
@@ -192,7 +214,8 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     known = {
         o["input"]: o
         for o in before.get("inputs", [])
-        if before.get("pipeline_fingerprint") == fingerprint and o.get("status") == "done"
+        if before.get("pipeline_fingerprint") == fingerprint
+        and o.get("status") in {"done", "skipped"}
     }
     outcomes: list[Outcome] = []
     started = time.perf_counter()
@@ -237,16 +260,17 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     for path, stem in planned:
         prev = known.get(path)
         if prev and _unchanged(path, prev, options.out_dir):
-            report(
-                Outcome(
-                    path,
-                    "skipped",
-                    prev.get("sha256"),
-                    stem,
-                    prev.get("outputs", []),
-                    prev.get("counts", {}),
-                )
+            skipped = Outcome(
+                path,
+                "skipped",
+                prev.get("sha256"),
+                stem,
+                prev.get("outputs", []),
+                prev.get("counts", {}),
             )
+            report(skipped)
+            if combined is not None:  # the run's tables still cover every input
+                _add_from_disk(combined, options.out_dir, stem, path)
         else:
             todo.append((path, stem))
 
@@ -264,15 +288,12 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
                 rate=f"{done / elapsed:.1f} files/s" if elapsed else "",
             )
             report(o)
-            if combined is not None and o.status != "failed":
-                from jsr_nlp.model import Edition
-
-                json_path = options.out_dir / f"{o.stem}.json"
-                if json_path.exists():
-                    combined.add(Edition.from_json(json_path.read_text(encoding="utf-8")), o.input)
+            if combined is not None and o.edition is not None:
+                combined.add(o.edition, o.input)
 
         try:
-            if options.jobs > 1 and len(todo) > 1:
+            # standard input belongs to this process: workers cannot read it
+            if options.jobs > 1 and len(todo) > 1 and all(p != "-" for p, _ in todo):
                 _run_parallel(pipe, todo, options, advance)
             else:
                 for o in _run_serial(pipe, todo, options):
@@ -292,7 +313,7 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
         "translate_to": options.translate_to,
         "interrupted": interrupted,
         "seconds": round(time.perf_counter() - started, 3),
-        "inputs": [o.__dict__ for o in outcomes],
+        "inputs": [o.record() for o in outcomes],
     }
     atomic_write_text(
         options.out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2)
@@ -302,6 +323,13 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     if interrupted:
         return 130
     return 1 if any(o.status in {"failed", "incomplete"} for o in outcomes) else 0
+
+
+def _add_from_disk(combined: Any, out_dir: Path, stem: str, label: str) -> None:
+    """Add an earlier run's edition of a skipped input to the combined tables."""
+    edition = _previous_edition(out_dir, stem, "")
+    if edition is not None:
+        combined.add(edition, label)
 
 
 def _unchanged(path: str, prev: dict[str, Any], out_dir: Path) -> bool:
@@ -345,8 +373,8 @@ def _run_serial(
             continue
         try:
             outputs = _write(result, options, stem)
-        except JsrNlpError as exc:
-            yield Outcome(path, "failed", stem=stem, error=str(exc))
+        except Exception as exc:  # one input's failure, even a bug, must not end the run
+            yield Outcome(path, "failed", stem=stem, error=_describe(exc, path))
             continue
         yield _outcome(path, result, stem, outputs, time.perf_counter() - t0)
     yield from failures

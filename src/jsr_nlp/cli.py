@@ -293,6 +293,7 @@ def clean(
         from jsr_nlp.pipeline import load_pipeline
 
         pipe = load_pipeline(pipeline)
+        _ = pipe.corrector  # a bad lexicon is one configuration error, before any input
         failed = 0
         for name in inputs or ["-"]:
             try:
@@ -314,11 +315,13 @@ def clean(
     raise typer.Exit(_guard(body))
 
 
-def _editions(inputs: list[str], pipe: Pipeline) -> Iterator[tuple[str, Any]]:
-    """Yield (file label, edition) for readable inputs; report unreadable ones."""
+def _editions(
+    inputs: list[str], pipe: Pipeline, failures: list[str]
+) -> Iterator[tuple[str, Any]]:
+    """Yield (file label, edition) for readable inputs; report and collect the others."""
     from jsr_nlp.ingest import expand_inputs, read_path
 
-    failures: list[str] = []
+    _ = pipe.corrector  # a bad lexicon is one configuration error, before any input
 
     def decoded() -> Iterator[Decoded]:
         for path in expand_inputs(inputs):
@@ -328,10 +331,12 @@ def _editions(inputs: list[str], pipe: Pipeline) -> Iterator[tuple[str, Any]]:
                 _error(str(exc))
                 failures.append(str(path))
 
-    for ed in pipe.pipe_decoded(decoded()):
-        yield (ed.source.path or "<stdin>"), ed
-    if failures:
-        raise typer.Exit(1)
+    for d, result in pipe.pipe_results(decoded()):
+        if isinstance(result, JsrNlpError):
+            _error(str(result))
+            failures.append(d.path or "<stdin>")
+            continue
+        yield (result.source.path or "<stdin>"), result
 
 
 @app.command()
@@ -352,13 +357,14 @@ def entities(
         from jsr_nlp.pipeline import load_pipeline
 
         pipe = load_pipeline(pipeline, model=model)
+        failures: list[str] = []
         rows = [
             {"file": label, **asdict(e)}
-            for label, ed in _editions(inputs, pipe)
+            for label, ed in _editions(inputs, pipe, failures)
             for e in ed.entities
         ]
         render_entities(rows, fmt.value, out)
-        return 0
+        return 1 if failures else 0
 
     raise typer.Exit(_guard(body))
 
@@ -380,11 +386,14 @@ def dates(
         from jsr_nlp.pipeline import load_pipeline
 
         pipe = load_pipeline(pipeline)
+        failures: list[str] = []
         rows = [
-            {"file": label, **asdict(d)} for label, ed in _editions(inputs, pipe) for d in ed.dates
+            {"file": label, **asdict(d)}
+            for label, ed in _editions(inputs, pipe, failures)
+            for d in ed.dates
         ]
         render_dates(rows, fmt.value, out)
-        return 0
+        return 1 if failures else 0
 
     raise typer.Exit(_guard(body))
 

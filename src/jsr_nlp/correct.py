@@ -90,15 +90,22 @@ class Corrector:
         # per rule with a literal required token, one shared Matcher for the rest. A
         # single Matcher with every pattern updates every predicate at every token,
         # which cost more than the spaCy model on long texts.
-        self.patterns = Matcher(vocab)
+        self.patterns = Matcher(vocab, validate=True)
         self._triggered: list[tuple[frozenset[str], int, Matcher]] = []
         for rule in lexicon.rules:
             if rule.phrase is not None:
-                self.phrases.add(rule.id, [self.nlp.make_doc(rule.phrase)])
+                phrase = self.nlp.make_doc(rule.phrase)
+                if rule.target is not None and rule.target[1] > len(phrase):
+                    path = lexicon.rule_files.get(rule.id, "lexicon")
+                    msg = (
+                        f"target {list(rule.target)} reaches past the phrase's {len(phrase)} tokens"
+                    )
+                    raise LexiconError(path, msg, f"rule {rule.id}")
+                self.phrases.add(rule.id, [phrase])
             else:
                 pattern = [dict(t) for t in rule.pattern or ()]
                 triggers = _trigger_words(pattern)
-                matcher = self.patterns if triggers is None else Matcher(vocab)
+                matcher = self.patterns if triggers is None else Matcher(vocab, validate=True)
                 if triggers is not None:
                     reach = sum(8 if t.get("OP") in {"*", "+"} else 1 for t in pattern)
                     self._triggered.append((triggers, reach, matcher))

@@ -52,6 +52,18 @@ def _schema_errors(path: Path) -> list[str]:
     return []
 
 
+def _compile_problems(paths: list[Path]) -> list[str]:
+    """Rules that validate but do not compile into spaCy matchers (unknown token keys…)."""
+    from jsr_nlp.correct import Corrector
+    from jsr_nlp.lexicon.load import load_lexicon
+
+    try:
+        Corrector(load_lexicon(paths))
+    except LexiconError as err:
+        return [str(err)]
+    return []
+
+
 def common_word_forms(lex: LexiconFile) -> list[tuple[str, str]]:
     """(entry id, form) pairs whose lowercase single-word form is a frequent Spanish word."""
     from wordfreq import zipf_frequency
@@ -81,6 +93,8 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[str], str]:
         except LexiconError as err:  # pragma: no cover - schema errors are caught above
             problems.append(str(err))
     problems.extend(check_lexicon(parsed))
+    if parsed and not problems:
+        problems.extend(_compile_problems([Path(name) for name, _ in parsed]))
     notes = []
     for name, lex in parsed:
         for entry_id, form in common_word_forms(lex):

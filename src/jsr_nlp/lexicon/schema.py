@@ -233,7 +233,33 @@ class PhraseRule(_Strict):
         if self.target is not None and not 0 <= self.target[0] < self.target[1]:
             msg = "target must be [first_token, last_token_exclusive]"
             raise ValueError(msg)
+        if self.pattern is not None:
+            if self.target is not None and self.target[1] > len(self.pattern):
+                n = len(self.pattern)
+                msg = f"target {list(self.target)} reaches past the pattern's {n} tokens"
+                raise ValueError(msg)
+            for regex in _regexes(self.pattern):
+                try:
+                    re.compile(regex)
+                except re.error as err:
+                    msg = f"REGEX {regex!r} does not compile: {err}"
+                    raise ValueError(msg) from None
         return self
+
+
+def _regexes(value: Any) -> list[str]:
+    """Every ``REGEX`` value inside a token pattern, however deeply nested."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "REGEX" and isinstance(item, str):
+                found.append(item)
+            else:
+                found.extend(_regexes(item))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            found.extend(_regexes(item))
+    return found
 
 
 class GlossaryTerm(_Strict):
