@@ -65,7 +65,7 @@ def test_sample_edition_offsets(sample_edition):
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map(" ".join))
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map(" ".join).filter(str.strip))
 def test_any_damaged_text_keeps_the_offset_rule(pipeline, text):
     ed = pipeline(text)
     check(ed)
