@@ -259,7 +259,7 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     todo: list[tuple[str, str]] = []
     for path, stem in planned:
         prev = known.get(path)
-        if prev and _unchanged(path, prev, options.out_dir):
+        if prev and _unchanged(path, prev):
             skipped = Outcome(
                 path,
                 "skipped",
@@ -332,7 +332,7 @@ def _add_from_disk(combined: Any, out_dir: Path, stem: str, label: str) -> None:
         combined.add(edition, label)
 
 
-def _unchanged(path: str, prev: dict[str, Any], out_dir: Path) -> bool:
+def _unchanged(path: str, prev: dict[str, Any]) -> bool:
     try:
         sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:

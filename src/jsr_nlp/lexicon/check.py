@@ -44,7 +44,7 @@ def _schema_errors(path: Path) -> list[str]:
         lines = []
         for e in err.errors():
             loc = tuple(e["loc"])
-            entry = _where(path, data, loc)
+            entry = _where(data, loc)
             fld = ".".join(str(p) for p in loc[2:]) or ".".join(str(p) for p in loc)
             where = f"{path} [{entry}]" if entry else str(path)
             lines.append(f"{where}: {fld}: {e['msg']}")

@@ -90,7 +90,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _where(path: Path, data: dict[str, object], loc: tuple[int | str, ...]) -> str | None:
+def _where(data: dict[str, object], loc: tuple[int | str, ...]) -> str | None:
     """The id of the entry a validation error points at, if there is one."""
     if len(loc) >= 2 and isinstance(loc[1], int):
         table = data.get(str(loc[0]))
@@ -118,7 +118,7 @@ def load_file(path: Path) -> LexiconFile:
     except ValidationError as err:
         first = err.errors()[0]
         loc = tuple(first["loc"])
-        entry = _where(path, data, loc)
+        entry = _where(data, loc)
         fld = ".".join(str(p) for p in loc[2:]) or ".".join(str(p) for p in loc)
         raise LexiconError(str(path), f"{fld}: {first['msg']}", entry) from None
 
