@@ -33,8 +33,22 @@ def fast_pipeline(tmp_path: Path) -> Path:
 
 
 def _process(server, out: Path, pipeline: Path, cache: Path):
-    args = ["process", str(SAMPLE), "--out", str(out), "--to", "en", "--translator", "libre",
-            "--translator-url", server.url, "--cache-dir", str(cache), "-p", str(pipeline)]
+    args = [
+        "process",
+        str(SAMPLE),
+        "--out",
+        str(out),
+        "--to",
+        "en",
+        "--translator",
+        "libre",
+        "--translator-url",
+        server.url,
+        "--cache-dir",
+        str(cache),
+        "-p",
+        str(pipeline),
+    ]
     return CliRunner().invoke(app, args, catch_exceptions=False)
 
 
@@ -86,3 +100,30 @@ def test_faults_mark_segments_failed_and_a_rerun_completes(server, fast_pipeline
     assert done["complete"]
     # only what was missing is sent again
     assert server.requests <= len(failed)
+
+
+def test_translate_command(server, fast_pipeline, tmp_path):
+    text = tmp_path / "corto.txt"
+    text.write_text("Stalin firmó el pacto con Japón en abril de 1941.", "utf-8")
+    out = tmp_path / "out"
+    args = [
+        "translate",
+        str(text),
+        "--out",
+        str(out),
+        "--to",
+        "en",
+        "--translator",
+        "libre",
+        "--translator-url",
+        server.url,
+        "--cache-dir",
+        str(tmp_path / "c"),
+        "-p",
+        str(fast_pipeline),
+    ]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    english = (out / "corto.en.txt").read_text("utf-8")
+    assert "Stalin" in english and "Japan" in english
+    assert json.loads((out / "corto.json").read_text("utf-8"))["translation"]["complete"]
