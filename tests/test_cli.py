@@ -304,3 +304,34 @@ def test_bad_rule_is_one_configuration_error(tmp_path):
     assert result.exit_code == 2 and "calque.x" in result.output
     check = run("lexicon", "check", str(lex))
     assert check.exit_code == 1 and "LOWR" in check.output
+
+
+def test_ctrl_c_keeps_finished_files_and_writes_the_manifest(tmp_path):
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = SAMPLE.read_text("utf-8")
+    for i in range(200):
+        (src / f"t{i:03d}.txt").write_text(text, "utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jsr_nlp", "process", str(src), "--out", str(out), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 3:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    manifest = json.loads((out / "run.json").read_text("utf-8"))
+    assert manifest["interrupted"] is True
+    done = [o for o in manifest["inputs"] if o["status"] == "done"]
+    assert 0 < len(done) < 200
+    for o in done:  # what was finished is complete
+        assert json.loads((out / f"{o['stem']}.json").read_text("utf-8"))["schema"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".") or ".tmp" in p.name]
