@@ -315,9 +315,7 @@ def clean(
     raise typer.Exit(_guard(body))
 
 
-def _editions(
-    inputs: list[str], pipe: Pipeline, failures: list[str]
-) -> Iterator[tuple[str, Any]]:
+def _editions(inputs: list[str], pipe: Pipeline, failures: list[str]) -> Iterator[tuple[str, Any]]:
     """Yield (file label, edition) for readable inputs; report and collect the others."""
     from jsr_nlp.ingest import expand_inputs, read_path
 
@@ -339,6 +337,19 @@ def _editions(
         yield (result.source.path or "<stdin>"), result
 
 
+def _layer_rows(inputs: list[str], pipe: Pipeline, layer: str) -> tuple[list[dict[str, Any]], bool]:
+    """One row per entity or date of every readable input (with its file); any failures?"""
+    from dataclasses import asdict
+
+    failures: list[str] = []
+    rows = [
+        {"file": label, **asdict(item)}
+        for label, ed in _editions(inputs, pipe, failures)
+        for item in getattr(ed, layer)
+    ]
+    return rows, bool(failures)
+
+
 @app.command()
 def entities(
     inputs: Annotated[list[str], typer.Argument(help="Text files or folders.")],
@@ -351,20 +362,12 @@ def entities(
     """List the named entities, with counts per canonical identity."""
 
     def body() -> int:
-        from dataclasses import asdict
-
         from jsr_nlp.commands.entities import render_entities
         from jsr_nlp.pipeline import load_pipeline
 
-        pipe = load_pipeline(pipeline, model=model)
-        failures: list[str] = []
-        rows = [
-            {"file": label, **asdict(e)}
-            for label, ed in _editions(inputs, pipe, failures)
-            for e in ed.entities
-        ]
+        rows, failed = _layer_rows(inputs, load_pipeline(pipeline, model=model), "entities")
         render_entities(rows, fmt.value, out)
-        return 1 if failures else 0
+        return 1 if failed else 0
 
     raise typer.Exit(_guard(body))
 
@@ -380,20 +383,12 @@ def dates(
     """List the time expressions, sorted by their earliest day."""
 
     def body() -> int:
-        from dataclasses import asdict
-
         from jsr_nlp.commands.dates import render_dates
         from jsr_nlp.pipeline import load_pipeline
 
-        pipe = load_pipeline(pipeline)
-        failures: list[str] = []
-        rows = [
-            {"file": label, **asdict(d)}
-            for label, ed in _editions(inputs, pipe, failures)
-            for d in ed.dates
-        ]
+        rows, failed = _layer_rows(inputs, load_pipeline(pipeline), "dates")
         render_dates(rows, fmt.value, out)
-        return 1 if failures else 0
+        return 1 if failed else 0
 
     raise typer.Exit(_guard(body))
 
