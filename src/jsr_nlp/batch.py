@@ -204,7 +204,8 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     out_root = options.out_dir.resolve()
     # outputs written into a folder that is also an input are not inputs next time
     paths = [
-        str(p) for p in expand_inputs(options.inputs)
+        str(p)
+        for p in expand_inputs(options.inputs)
         if str(p) == "-" or not p.resolve().is_relative_to(out_root)
     ]
     stems = _Stems()

@@ -64,6 +64,7 @@ class CleanVocabulary:
     not_before_name: frozenset[str]
     abbreviations: frozenset[str]
     emphatic: frozenset[str]
+    count_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def vocabulary() -> CleanVocabulary:
         not_before_name=frozenset(sb["not_before_name"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
         emphatic=frozenset(data["duplicated_words"]["emphatic"]),
+        count_nouns=frozenset(data["numbers"]["count_nouns"]),
     )
 
 
@@ -298,30 +300,92 @@ def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
 # --- English thousands separators ----------------------------------------------------------
 
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d])(?!,\d)(?!\.\d)")
+# A document's number convention, read from the numbers that are not in question:
+# decimal commas ("2,8 %", "0,9111"), thousands points ("57.000", "2.094,26") …
+_SPANISH_NUMBER = re.compile(
+    r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d])"
+    r"|(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|\.\d)"
+)
+# … or English ones: several comma groups, a comma group before a decimal point, a round
+# thousand ("75,000"), a decimal point before a magnitude ("1.1 millones").
+_ENGLISH_NUMBER = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d])"
+    r"|(?<![\d.,])\d{1,3},\d{3}\.\d"
+    r"|(?<![\d.,])[1-9]\d{0,2},000(?![\d]|[.,]\d)"
+    rf"|(?<![\d.,])\d+\.\d{{1,2}}[ \t]+(?:millones|millón|mil|billones|por[ \t]+ciento|%)"
+)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def number_convention(text: str) -> Literal["es", "en", "unknown"]:
+    """How a document writes its numbers, from the numbers whose reading is certain.
+
+    >>> number_convention("creció un 2,8 % y 57.000 personas"), number_convention("1,250,000 men")
+    ('es', 'en')
+    >>> number_convention("unos 8,440 muertos y 3,5 millones; 1,234,567 votos")
+    'unknown'
+    """
+    spanish = _SPANISH_NUMBER.search(text) is not None
+    english = _ENGLISH_NUMBER.search(text) is not None
+    if spanish == english:
+        return "unknown"
+    return "es" if spanish else "en"
 
 
 def fix_thousands(text: str, cfg: CleanConfig) -> list[Edit]:
     """English thousands separators: ``57,000`` → ``57.000`` (or the RAE's thin space).
 
-    A decimal comma (``3,5``, ``2,75``) has one or two digits after it and is left
-    alone, as are years, which have no separator at all.
+    ``5,048`` may be 5048 (English) or five and a bit (Spanish): it is rewritten only when
+    the thousands reading is certain — several groups (``1,250,000``), a round ``,000``, a
+    count noun after it (``57,000 tropas``), or a document whose other numbers are written
+    the English way. In a document with decimal commas it is a decimal and stays; when
+    nothing decides, it is suggested. A leading ``0`` (``0,005``) is always a decimal.
 
     >>> clean("entre 57,000 y 1,250,000 hombres; 3,5 km; en 1939")
     'entre 57.000 y 1.250.000 hombres; 3,5 km; en 1939'
     >>> clean("1,500 y 75,000", CleanConfig(thousands_separator="thin_space"))
     '1500 y 75\u202f000'
+    >>> clean("el oro quedó en 5,048 dólares la onza y el dólar en 1,10 euros")
+    'el oro quedó en 5,048 dólares la onza y el dólar en 1,10 euros'
     """
     if cfg.thousands_separator == "keep":
         return []
+    voc = vocabulary()
+    convention: str | None = None  # read on the first ambiguous number only
     edits = []
     for m in _THOUSANDS.finditer(text):
+        lead, groups = m.group(1), m.group(2)
+        if lead == "0":
+            continue
+        nxt = _NEXT_WORD.match(text, m.end())
+        if groups.count(",") > 1 or groups == ",000":
+            reason, confidence = (
+                "several groups of three digits" if groups.count(",") > 1 else "a round thousand",
+                0.9,
+            )
+        elif nxt is not None and nxt.group(1).lower() in voc.count_nouns:
+            reason, confidence = f"a count of {nxt.group(1)}", 0.9
+        else:
+            if convention is None:
+                convention = number_convention(text)
+            if convention == "es":
+                continue  # this document writes decimals with a comma: 5,048 is a decimal
+            if convention == "en":
+                reason, confidence = "the document writes its numbers the English way", 0.8
+            else:
+                reason, confidence = (
+                    "a thousands separator or a decimal comma: nothing in the text decides",
+                    0.4,
+                )
         digits = m.group(0).replace(",", "")
         if cfg.thousands_separator == "thin_space":
             repl = digits if len(digits) <= 4 else _group(digits, NARROW_NBSP)
-            note = "English thousands separator; the RAE groups digits with a thin space"
+            note = (
+                f"English thousands separator ({reason}); the RAE groups digits with a thin space"
+            )
         else:
             repl = m.group(0).replace(",", ".")
-            note = "English thousands separator: Spanish uses a stop (or a thin space)"
+            note = f"English thousands separator ({reason}): Spanish uses a stop (or a thin space)"
         edits.append(
             Edit(
                 m.start(),
@@ -330,7 +394,7 @@ def fix_thousands(text: str, cfg: CleanConfig) -> list[Edit]:
                 rule="clean.thousands-separator",
                 category="number",
                 note=note,
-                confidence=0.9,
+                confidence=confidence,
             )
         )
     return edits

@@ -24,28 +24,17 @@ from rapidfuzz.distance import JaroWinkler
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit, EditLog
 from jsr_nlp.errors import LexiconError
+from jsr_nlp.lexicon.fuzzy import FuzzyNames, WorldIndex
 from jsr_nlp.lexicon.load import Lexicon, fold
-from jsr_nlp.lexicon.names import (
-    FuzzySettings,
-    NameIndex,
-    fold_rules,
-    name_index,
-    strip_suffix,
-)
+from jsr_nlp.lexicon.names import NameIndex, fold_rules, name_index, strip_suffix
 from jsr_nlp.lexicon.schema import PhraseRule
 from jsr_nlp.model import Correction, Stage
 
 _NAME_KEY = "jsr.name.misspelling"
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Accent-folded frequent Spanish words: ``Japones`` is the word *japonés*, not a name."""
-    return frozenset(fold(w) for w in top_n_list("es", 60000))
 
 
 def _match_case(replacement: str, original: str) -> str:
@@ -115,7 +104,7 @@ class Corrector:
                     problem = " ".join(str(err).split())  # spaCy's message spans lines
                     path = lexicon.rule_files.get(rule.id, "lexicon")
                     raise LexiconError(path, f"pattern: {problem}", f"rule {rule.id}") from None
-        self._fuzzy_cache: dict[str, Edit | None] = {}  # token text → proposal, across texts
+        self.names = FuzzyNames(self.index, fold_rules().fuzzy)
         self.misspellings = PhraseMatcher(vocab, attr="LOWER")
         self._misspelt_target: dict[str, str] = {}
         for bad_key, (_entry_id, target) in self.index.misspelt.items():
@@ -226,71 +215,43 @@ class Corrector:
         return out
 
     def _fuzzy_candidates(self, doc: Doc) -> list[_Candidate]:
-        settings = fold_rules().fuzzy
-        common = _common_words()
         out: list[_Candidate] = []
-        seen = self._fuzzy_cache
+        world: WorldIndex | None = None
         for tok in doc:
             text = tok.text
             if not (text[:1].isupper() and text.isalpha() and not text.isupper()):
                 continue
-            if len(strip_suffix(text)) < settings.min_length:
+            if self.names.candidate(text) is None:
                 continue
-            if text not in seen:
-                seen[text] = self._fuzzy_edit(text, settings, common)
-            proto = seen[text]
-            if proto is None:
+            if world is None:
+                world = WorldIndex(doc, self.index)
+            verdict = self.names.judge(doc, tok, world)
+            if verdict is None:
                 continue
+            target = self._styled_variant(text, verdict.target)
+            if target == text:
+                continue
+            apply = verdict.action == "apply"
+            evidence = "; ".join(verdict.reasons) or "no context supports it"
+            note = (
+                f"“{text}” looks like a misspelling of the name “{target}” "
+                f"(similarity {verdict.score:.2f}; {evidence})"
+            )
             out.append(
                 _Candidate(
                     Edit(
                         tok.idx,
                         tok.idx + len(text),
-                        proto.replacement,
-                        rule=proto.rule,
+                        target,
+                        rule="name.fuzzy" if apply else "name.fuzzy-suggestion",
                         category="name",
-                        note=proto.note,
-                        confidence=proto.confidence,
+                        note=note,
+                        confidence=verdict.confidence,
                     ),
                     priority=10_000,
                 )
             )
         return out
-
-    def _fuzzy_edit(
-        self, text: str, settings: FuzzySettings, common: frozenset[str]
-    ) -> Edit | None:
-        low = text.lower()
-        if fold(text) in common or fold(strip_suffix(text)) in common:
-            return None
-        if max(zipf_frequency(low, "es"), zipf_frequency(low, "en")) >= settings.max_zipf:
-            return None
-        if self.index.is_known_token(text):
-            return None  # an accepted variant: never rewrite it into another one
-        match = self.index.closest_token(text)
-        if match is None or match.score < settings.suggest:
-            return None
-        if _extends(fold(strip_suffix(text)), fold(match.candidate)):
-            return None  # Zinóviev is not a misspelt Zinovi, nor Shaoqi a misspelt Sha
-        target = self._styled_variant(text, match.candidate)
-        if target == text:
-            return None
-        unambiguous = match.score - match.runner_up >= settings.margin
-        apply = match.score >= settings.apply and unambiguous
-        rule = "name.fuzzy" if apply else "name.fuzzy-suggestion"
-        note = (
-            f"“{text}” looks like a misspelling of the name “{target}” "
-            f"(similarity {match.score:.2f})"
-        )
-        return Edit(
-            0,
-            0,
-            target,
-            rule=rule,
-            category="name",
-            note=note,
-            confidence=round(match.score if apply else min(match.score, 0.59), 3),
-        )
 
     def _styled_variant(self, text: str, candidate: str) -> str:
         """Among equivalent spellings of the candidate, the one closest to the text.
@@ -298,7 +259,10 @@ class Corrector:
         ``Zukhovs`` becomes ``Zhukov``, not the equally valid ``Joukov`` or ``Zhúkov``: the
         edition keeps the author's romanisation and accent habits where it can.
         """
-        variants = self.index.token_variants(candidate) or [candidate]
+        # only spellings a correction may target: never an English form ("Committee" folds
+        # like "Comité")
+        targets = self.index.target_set
+        variants = [v for v in self.index.token_variants(candidate) if v in targets] or [candidate]
         accented = _has_accent(text)
         probe = fold(strip_suffix(text))
         rank = self.index.token_rank
@@ -371,16 +335,6 @@ def _trigger_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
             if cost < best_cost:
                 best, best_cost = words, cost
     return best
-
-
-def _extends(a: str, b: str) -> bool:
-    """Whether one name is the other plus two or more letters: another name, not a typo.
-
-    >>> _extends("zinoviev", "zinovi"), _extends("zukhov", "zhukov")
-    (True, False)
-    """
-    short, long = sorted((a, b), key=len)
-    return len(long) - len(short) >= 2 and long.startswith(short)
 
 
 def _has_accent(text: str) -> bool:

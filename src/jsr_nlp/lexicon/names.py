@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
+from wordfreq import zipf_frequency
 
 from jsr_nlp.lexicon.load import Lexicon, fold
 from jsr_nlp.resources import pipelines_dir
@@ -40,6 +41,12 @@ class FuzzySettings:
     margin: float
     min_length: int
     max_zipf: float
+    apply_max_zipf: float
+    english_word_zipf: float
+    world_window: int
+    world_min: int
+    place_before: frozenset[str]
+    person_before: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,11 @@ def fold_rules() -> FoldRules:
     return FoldRules(
         rewrite=tuple((a, b) for a, b in data["fold"]["rewrite"]),
         strip_suffixes=tuple(data["fold"]["strip_suffixes"]),
-        fuzzy=FuzzySettings(**data["fuzzy"]),
+        fuzzy=FuzzySettings(
+            **{k: v for k, v in data["fuzzy"].items() if k != "context"},
+            place_before=frozenset(data["fuzzy"]["context"]["place_before"]),
+            person_before=frozenset(data["fuzzy"]["context"]["person_before"]),
+        ),
     )
 
 
@@ -106,13 +117,24 @@ class NameIndex:
         self.misspelt: dict[str, tuple[str, str]] = {}
         self.name_tokens: dict[str, set[str]] = defaultdict(set)
         self._token_keys: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        # translit-folded words of every form of an entry: "Georgi" belongs to Zhukov
+        self.entry_words: dict[str, frozenset[str]] = {}
+        spanish: set[str] = set()  # words of the canonical form and aliases
         for entry in lexicon.entities:
+            self.labels[entry.id] = entry.label
+            words: set[str] = set()
+            spanish_forms = {entry.canonical, *(a for a in entry.aliases if not _english_form(a))}
             for form in entry.forms:
                 self.exact[fold(form)].add(entry.id)
                 self.folded[translit_fold(form)].add(entry.id)
                 for tok in _WORD.findall(form):
+                    words.add(translit_fold(tok))
                     if tok[:1].isupper() and len(tok) >= 3:
                         self.name_tokens[tok].add(entry.id)
+                        if form in spanish_forms:
+                            spanish.add(tok)
+            self.entry_words[entry.id] = frozenset(words)
             for bad in entry.misspellings:
                 self.misspelt[fold(bad)] = (entry.id, _closest_form(bad, entry.forms))
         # canonical forms come first in each entry, so a lower rank is a more standard spelling
@@ -124,6 +146,13 @@ class NameIndex:
         for tok in self.name_tokens:
             self._variants[translit_fold(tok)].append(tok)
         self._folded_tokens = set(self._variants)
+        # What a misspelling may be corrected *to*: words of Spanish forms that are not
+        # English words ("Russia", "Affairs", "Committee" come from English forms and
+        # aliases; a Spanish text is never pulled towards them).
+        limit = fold_rules().fuzzy.english_word_zipf
+        self.targets = [t for t in self._cands if t in spanish and not _english_word(t, limit)]
+        self._target_keys = [self._token_keys[t] for t in self.targets]
+        self.target_set = frozenset(self.targets)
 
     def token_variants(self, token: str) -> list[str]:
         """Name tokens that are accepted spellings of the same name as ``token``."""
@@ -140,9 +169,15 @@ class NameIndex:
             or translit_fold(token) in self._folded_tokens
         )
 
-    def closest_token(self, token: str) -> TokenMatch | None:
-        """The most similar gazetteer name token, scored with Jaro–Winkler."""
-        if not self.name_tokens:
+    def closest_token(self, token: str, *, targets_only: bool = False) -> TokenMatch | None:
+        """The most similar gazetteer name token, scored with Jaro–Winkler.
+
+        ``targets_only`` limits the candidates to :attr:`targets` (the corrector's choice).
+        """
+        cands, keys = (
+            (self.targets, self._target_keys) if targets_only else (self._cands, self._keys)
+        )
+        if not cands:
             return None
         probe = fold(strip_suffix(token))
         raw = fold(token)
@@ -151,14 +186,31 @@ class NameIndex:
         best_of: dict[str, float] = {}
         for query, discount in ((probe, 0.0), (raw, 0.02)):
             for _, score, i in process.extract(
-                query, self._keys, scorer=JaroWinkler.similarity, limit=20
+                query, keys, scorer=JaroWinkler.similarity, limit=20
             ):
-                cand = self._cands[i]
+                cand = cands[i]
                 best_of[cand] = max(best_of.get(cand, 0.0), score - discount)
         scored = sorted(((s, c) for c, s in best_of.items()), reverse=True)
         best_score, best = scored[0]
         runner_up = next((s for s, c in scored[1:] if translit_fold(c) != translit_fold(best)), 0.0)
         return TokenMatch(token, best, best_score, runner_up, frozenset(self.name_tokens[best]))
+
+
+def _english_form(form: str) -> bool:
+    """Whether an alias is written in English (``Special Red Banner Far Eastern Army``).
+
+    >>> _english_form("Special Red Banner Far Eastern Army"), _english_form("Ejército Rojo")
+    (True, False)
+    """
+    words = [w for w in _WORD.findall(form) if len(w) > 2]
+    english = sum(_english_word(w, 3.0) for w in words)
+    return bool(words) and english * 2 >= len(words) and english > 0
+
+
+def _english_word(token: str, limit: float) -> bool:
+    """Whether a name word is an English word first (``Affairs``, ``Russia``, ``Banner``)."""
+    en, es = zipf_frequency(token.lower(), "en"), zipf_frequency(token.lower(), "es")
+    return en >= limit and en >= es + 1.0
 
 
 def _closest_form(bad: str, forms: tuple[str, ...]) -> str:
