@@ -19,7 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpora import LAYOUT, context, corpora, corpus_corrections  # noqa: E402
+from corpora import (  # noqa: E402
+    LAYOUT,
+    changes_words,
+    context,
+    corpora,
+    corpus_corrections,
+    score_damaged,
+)
 
 import jsr_nlp  # noqa: E402
 
@@ -42,14 +49,30 @@ def main() -> None:
         content = [(f, s, c) for f, s, c in applied if c.category not in LAYOUT]
         suggested = [(f, s, c) for f, s, c in found if c.action == "suggested"]
         print(f"\n== {name}: {len(texts)} files, {chars:,} characters ({secs:.1f} s)")
+        words = [x for x in content if changes_words(x[2])]
         print(
-            f"applied content {len(content)} ({len(content) * per:.2f} per 100k); "
+            f"applied content {len(content)} ({len(content) * per:.2f} per 100k), "
+            f"of which change words or numbers {len(words)} ({len(words) * per:.2f} per 100k); "
             f"applied layout {len(applied) - len(content)}; "
             f"suggested {len(suggested)} ({len(suggested) * per:.2f} per 100k)"
         )
         by_rule = Counter((c.rule, c.action) for _, _, c in found if c.category not in LAYOUT)
         for (rule, action), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"  {n:5d}  {action:9s}  {rule}")
+        if name == "damaged":
+            scored = score_damaged(found)
+            for kind, outcome in sorted(scored["by_kind"].items()):
+                total = sum(outcome.values())
+                print(
+                    f"  recall {kind:10s} fixed {outcome['fixed']:3d}/{total} "
+                    f"({outcome['fixed'] / total:.0%}), flagged {outcome['flagged']}, "
+                    f"missed {outcome['missed']}"
+                )
+            stray = scored["stray"]
+            hit = len(content) - len(stray)
+            print(f"  applied content on an annotated error: {hit}/{len(content)}")
+            for f, src, c in stray:
+                print(f"  stray {c.rule} {f}: {context(src, c.start, c.end)} → {c.replacement!r}")
         show = content if name in CLEAN_CORPORA else []
         if args.all:
             show = content + suggested

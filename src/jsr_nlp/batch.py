@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jsr_nlp.errors import ConfigurationError, JsrNlpError
+from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError
+from jsr_nlp.outputs import MANIFEST, FolderLock, plan_stems
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from jsr_nlp.model import Edition
     from jsr_nlp.pipeline import Pipeline
 
-MANIFEST = "run.json"
 
 
 @dataclass
@@ -90,22 +90,6 @@ def _counts(ed: Edition) -> dict[str, int]:
         "warnings": len(ed.warnings),
         "failed_segments": failed,
     }
-
-
-class _Stems:
-    """Output stems, unique within a run (``a/x.txt`` and ``b/x.txt`` → ``x``, ``x-2``)."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, str] = {}
-
-    def __call__(self, path: str) -> str:
-        base = "stdin" if path in {"-", "<stdin>"} else Path(path).stem
-        stem, n = base, 1
-        while stem in self.seen and self.seen[stem] != path:
-            n += 1
-            stem = f"{base}-{n}"
-        self.seen[stem] = path
-        return stem
 
 
 def _load_manifest(out_dir: Path) -> dict[str, Any]:
@@ -186,6 +170,55 @@ def _describe(exc: Exception, path: str) -> str:
 
 def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     """Process every input; return the exit code (0 all done, 1 something failed)."""
+    _ = pipe.corrector  # compile the lexicons now: a bad rule is one configuration error
+    if options.out_dir.exists() and not options.out_dir.is_dir():
+        raise ConfigurationError(str(options.out_dir), "--out must be a folder, not a file")
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(options.out_dir)
+        lock.acquire()
+    except OSError as exc:
+        msg = f"cannot write into the output folder ({exc.strerror or exc})"
+        raise ConfigurationError(str(options.out_dir), msg) from None
+    try:
+        return _run_locked(pipe, options, console)
+    finally:
+        lock.release()
+
+
+def collect_inputs(args: list[str], out_dir: Path) -> list[str]:
+    """The input files of a run, without the run's own outputs.
+
+    A folder's files that lie in the output folder (when it is inside the input folder) or
+    that an earlier run wrote (its manifest lists them) are not inputs; a file named on
+    the command line always is.
+    """
+    from jsr_nlp.ingest import expand_inputs
+
+    out_root = out_dir.resolve()
+    previous = _load_manifest(out_dir)
+    written = {
+        Path(p).resolve()
+        for o in previous.get("inputs", [])
+        for p in o.get("outputs", [])
+        if isinstance(p, str)
+    }
+    found: list[str] = []
+    for arg in args:
+        folder = Path(arg)
+        named = arg == "-" or not folder.is_dir()
+        for p in expand_inputs([arg]):
+            if not named:
+                real = p.resolve()
+                inside_out = real.is_relative_to(out_root) and out_root != folder.resolve()
+                if inside_out or real in written:
+                    continue
+            if str(p) not in found:
+                found.append(str(p))
+    return found
+
+
+def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -194,22 +227,12 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
         TimeRemainingColumn,
     )
 
-    from jsr_nlp.ingest import expand_inputs
     from jsr_nlp.io import atomic_write_text
 
-    _ = pipe.corrector  # compile the lexicons now: a bad rule is one configuration error
-    if options.out_dir.exists() and not options.out_dir.is_dir():
-        raise ConfigurationError(str(options.out_dir), "--out must be a folder, not a file")
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-    out_root = options.out_dir.resolve()
-    # outputs written into a folder that is also an input are not inputs next time
-    paths = [
-        str(p)
-        for p in expand_inputs(options.inputs)
-        if str(p) == "-" or not p.resolve().is_relative_to(out_root)
-    ]
-    stems = _Stems()
-    planned = [(p, stems(p)) for p in paths]
+    paths = collect_inputs(options.inputs, options.out_dir)
+    if not paths:
+        raise InputError(" ".join(options.inputs), "no .txt or .md files to process")
+    planned = list(zip(paths, plan_stems(paths), strict=True))
     fingerprint = pipeline_fingerprint(pipe, options)
     before = _load_manifest(options.out_dir) if options.skip_unchanged else {}
     known = {
@@ -260,7 +283,7 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     todo: list[tuple[str, str]] = []
     for path, stem in planned:
         prev = known.get(path)
-        if prev and _unchanged(path, prev):
+        if prev and prev.get("stem") == stem and _unchanged(path, prev, options.out_dir, stem):
             skipped = Outcome(
                 path,
                 "skipped",
@@ -333,12 +356,26 @@ def _add_from_disk(combined: Any, out_dir: Path, stem: str, label: str) -> None:
         combined.add(edition, label)
 
 
-def _unchanged(path: str, prev: dict[str, Any]) -> bool:
+def _unchanged(path: str, prev: dict[str, Any], out_dir: Path, stem: str) -> bool:
+    """Whether an input and every output of its last run are still as they were.
+
+    The edition JSON, when there is one, must record this input (path and sha256): an
+    output another input overwrote is not this input's.
+    """
     try:
         sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
         return False
-    return sha == prev.get("sha256") and all(Path(p).exists() for p in prev.get("outputs", []))
+    if sha != prev.get("sha256") or not all(Path(p).exists() for p in prev.get("outputs", [])):
+        return False
+    edition_json = out_dir / f"{stem}.json"
+    if str(edition_json) in prev.get("outputs", []):
+        try:
+            source = json.loads(edition_json.read_text("utf-8"))["source"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        return bool(source.get("sha256") == sha and source.get("path") == path)
+    return True
 
 
 def _run_serial(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from spacy.lang.es.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit, EditLog
@@ -65,6 +66,8 @@ class CleanVocabulary:
     abbreviations: frozenset[str]
     emphatic: frozenset[str]
     count_nouns: frozenset[str]
+    lost_word_before: frozenset[str]
+    lost_word_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +85,8 @@ def vocabulary() -> CleanVocabulary:
         abbreviations=frozenset(data["abbreviations"]["words"]),
         emphatic=frozenset(data["duplicated_words"]["emphatic"]),
         count_nouns=frozenset(data["numbers"]["count_nouns"]),
+        lost_word_before=frozenset(sb["lost_word_before"]),
+        lost_word_after=frozenset(sb["lost_word_after"]),
     )
 
 
@@ -270,19 +275,25 @@ _DUPLICATE = re.compile(r"\b([^\W\d_]+)((?:(?:[ \t]*/[ \t]*|[ \t]+)\1\b)+)", re.
 def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
     """A word written twice in a row (``de de``, ``un acuerdo / acuerdo``).
 
-    Repetitions that may be deliberate (``muy muy``) and capitalised names
-    (``Bora Bora``) are only suggested.
+    Applied when the doubling cannot be meant: a function word (``de de``, ``que que``) or
+    a word repeated across a slash. Other repeated words may be meant (``muy muy``, column
+    headings such as ``cierre cierre anterior``) and are only suggested. A change of case
+    is no repetition (``de De Gispert``), nor is a doubled name (``Bora Bora``).
 
-    >>> clean("firmaron un acuerdo / acuerdo de de paz")
-    'firmaron un acuerdo de paz'
+    >>> clean("firmaron un acuerdo / acuerdo de de paz con De Gispert")
+    'firmaron un acuerdo de paz con De Gispert'
+    >>> clean("las declaraciones de De Gispert en Bora Bora")
+    'las declaraciones de De Gispert en Bora Bora'
     """
     voc = vocabulary()
     edits = []
     for m in _DUPLICATE.finditer(text):
         word = m.group(1)
-        repeated = m.group(2).lstrip(" \t/")
-        # "Bora Bora" (both capitalised) may be a name; "muy muy" may be emphasis
-        deliberate = word.lower() in voc.emphatic or (word[0].isupper() and repeated[0].isupper())
+        repeats = [w for w in re.split(r"[ \t/]+", m.group(2)) if w]
+        if any(w[:1].isupper() for w in repeats):
+            continue  # "de De Gispert", "Bora Bora", "Sing Sing": not a typing slip
+        slash = "/" in m.group(2)
+        certain = slash or (word.lower() in STOP_WORDS and word.lower() not in voc.emphatic)
         edits.append(
             Edit(
                 m.end(1),
@@ -291,7 +302,7 @@ def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
                 rule="clean.duplicated-word",
                 category="duplication",
                 note=f"'{word}' written twice in a row",
-                confidence=0.5 if deliberate else 0.95,
+                confidence=0.95 if certain else 0.5,
             )
         )
     return edits
@@ -312,8 +323,9 @@ _ENGLISH_NUMBER = re.compile(
     r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d])"
     r"|(?<![\d.,])\d{1,3},\d{3}\.\d"
     r"|(?<![\d.,])[1-9]\d{0,2},000(?![\d]|[.,]\d)"
-    rf"|(?<![\d.,])\d+\.\d{{1,2}}[ \t]+(?:millones|millón|mil|billones|por[ \t]+ciento|%)"
+    r"|(?<![\d.,])\d+\.\d{1,2}[ \t]+(?:millones|millón|mil|billones|por[ \t]+ciento|%)"
 )
+_PERCENT = re.compile(r"[ \t\u00a0\u202f]*(?:%|por[ \t]+ciento)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
@@ -355,8 +367,8 @@ def fix_thousands(text: str, cfg: CleanConfig) -> list[Edit]:
     edits = []
     for m in _THOUSANDS.finditer(text):
         lead, groups = m.group(1), m.group(2)
-        if lead == "0":
-            continue
+        if lead == "0" or _PERCENT.match(text, m.end()):
+            continue  # 0,005 and 26,390 % are decimals: no share runs into the thousands
         nxt = _NEXT_WORD.match(text, m.end())
         if groups.count(",") > 1 or groups == ",000":
             reason, confidence = (
@@ -410,7 +422,7 @@ def _group(digits: str, sep: str) -> str:
 
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_CLAUSE_END = re.compile(r"[.;:?!](?=\s|$)|\n")
+_CLAUSE_END = re.compile(r"[.;?!](?=\s|$)|\n")
 
 
 def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -433,6 +445,8 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
                 opened = [j for j, (o, _) in enumerate(stack) if o == _CLOSERS[ch]]
                 if opened:
                     del stack[opened[-1]]
+                elif ch == "”" and '"' in text[para.start() : i]:
+                    continue  # a straight quote opened it: mixed styles, not unbalanced
                 else:
                     edits.append(
                         Edit(
@@ -454,7 +468,11 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
             closers_at.setdefault(insert_at, []).append((opener, pos))
         for insert_at, openers in sorted(closers_at.items()):
             closing = "".join(_PAIRS[o] for o, _ in openers)
-            brackets = all(o in "([" for o, _ in openers)
+            # a bracket is added only round a short aside ("(Hokushin-ron."); in a long
+            # stretch the closer may belong anywhere ("(en ruso: …, romanizado: …, son…")
+            enclosed = text[min(p for _, p in openers) + 1 : insert_at]
+            short = len(enclosed.split()) <= 6
+            brackets = all(o in "([" for o, _ in openers) and short
             names = " ".join(f"'{o}'" for o, _ in openers)
             edits.append(
                 Edit(
@@ -467,6 +485,8 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
                     + (
                         "added where the clause ends"
                         if brackets
+                        else "belongs somewhere before the clause ends"
+                        if short or all(o in "([" for o, _ in openers)
                         else "probably belongs where the quotation ends"
                     ),
                     confidence=0.8 if brackets else 0.4,
@@ -584,21 +604,40 @@ def fix_broken_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
     voc = vocabulary()
     edits = []
     for m in _BROKEN_STOP.finditer(text):
-        word = m.group(1)
+        word, nxt = m.group(1), m.group(3)
         if word.lower() in voc.abbreviations or len(word) == 1 or word.isupper() or word.isdigit():
             continue
+        # a stop before an article, after a preposition or between two words of a series
+        # most often stands for a lost word ("la Vid. el Vino", "el pasado. de mayo", "de
+        # una. dos semanas"): removing it does not repair the sentence, so it is suggested
+        series = _series_words()
+        lost_word = (
+            word.lower() in voc.lost_word_before
+            or nxt in voc.lost_word_after
+            or (word.lower() in series and nxt in series)  # "de enero. mayo": a lost "a"
+            or word.lower() == nxt  # "poco. poco": a lost "a"
+        )
         edits.append(
             Edit(
                 m.start(0) + len(word),
                 m.start(0) + len(word) + 1,
-                "",
+                None if lost_word else "",
                 rule="clean.sentence-break.broken",
                 category="sentence",
-                note="a full stop inside a sentence (the next word is lowercase)",
-                confidence=0.7,
+                note="a full stop inside a sentence (the next word is lowercase)"
+                + ("; a word may be missing here" if lost_word else ""),
+                confidence=0.4 if lost_word else 0.7,
             )
         )
     return edits
+
+
+@lru_cache(maxsize=1)
+def _series_words() -> frozenset[str]:
+    """Month and weekday names (the date vocabulary): they come in series joined by a word."""
+    with (pipelines_dir() / "dates" / "es.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return frozenset((*data["months"], *data["weekdays"], *data["cardinals"]))
 
 
 def _non_overlapping(edits: list[Edit]) -> list[Edit]:
@@ -620,11 +659,12 @@ CLEANERS: dict[str, Fixer] = {
     "hyphenation": fix_hyphenation,
     "cjk_spacing": fix_cjk_spacing,
     "doubled_punctuation": fix_doubled_punctuation,
+    # before the bracket fixer, whose choice depends on how many words a bracket encloses
+    "duplicated_words": fix_duplicated_words,
     "thousands_separator": fix_thousands,
     "broken_sentence_break": fix_broken_sentence_break,
     "lost_sentence_break": fix_lost_sentence_break,
     "unbalanced": fix_unbalanced,
-    "duplicated_words": fix_duplicated_words,
     "whitespace_final": fix_whitespace,
 }
 

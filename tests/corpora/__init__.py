@@ -8,6 +8,7 @@ Loaders only; the measurements live in ``bench/bench_corrections.py`` and the li
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -79,6 +80,19 @@ def context(text: str, start: int, end: int, width: int = 40) -> str:
 #: Categories that only move whitespace; every other applied change is a content change.
 LAYOUT = frozenset({"whitespace", "spacing"})
 
+_MARKS = re.compile(r"[\s.,;:!?()\[\]\"«»“”'—–-]+")
+
+
+def changes_words(c: object) -> bool:
+    """Whether a correction changes letters or digits, or a number's separators.
+
+    Stray stops and doubled punctuation in the CoNLL text are artefacts of the data (a
+    token lost in conversion); removing them is a layout fix, not a change of content.
+    """
+    if c.category == "number":  # type: ignore[attr-defined]
+        return True
+    return _MARKS.sub("", c.text) != _MARKS.sub("", c.replacement or "")  # type: ignore[attr-defined]
+
 
 def corpus_corrections(pipeline: object, texts: dict[str, str]) -> list[tuple[str, str, object]]:
     """Run the text stages (ingest, clean, correct) and return ``(file, source, correction)``."""
@@ -104,3 +118,52 @@ def corpora(names: tuple[str, ...] = ("clean", "conll", "damaged")) -> dict[str,
         elif (HERE / name).is_dir():
             out[name] = folder_texts(name)
     return out
+
+
+def annotations(folder: str = "damaged") -> dict[str, list[dict[str, str]]]:
+    """The hand-written error lists (``<page>.errors.toml``) by page file name."""
+    import tomllib
+
+    out: dict[str, list[dict[str, str]]] = {}
+    for p in sorted((HERE / folder).glob("*.errors.toml")):
+        out[p.name.removesuffix(".errors.toml") + ".txt"] = tomllib.loads(p.read_text("utf-8"))[
+            "error"
+        ]
+    return out
+
+
+def score_damaged(
+    found: list[tuple[str, str, object]], folder: str = "damaged"
+) -> dict[str, object]:
+    """Recall by error kind and the share of applied changes that hit an annotated error.
+
+    An annotated error is *fixed* when an applied correction overlaps it, *flagged* when
+    only a suggestion does. An applied content correction that overlaps no annotated
+    error is listed as ``stray`` (a wrong change, or an error the annotator missed).
+    """
+    notes = annotations(folder)
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    texts = {f: s for f, s, _ in found}
+    for name, errors in notes.items():
+        text = texts.get(name) or (HERE / folder / name).read_text("utf-8")
+        spans[name] = []
+        for e in errors:
+            start = text.find(e["text"])
+            spans[name].append((start, start + len(e["text"]), e["kind"]))
+    by_kind: dict[str, Counter[str]] = {}
+    stray: list[tuple[str, str, object]] = []
+    hits: dict[tuple[str, int], set[str]] = {}
+    for f, src, c in found:
+        touched = False
+        for k, (s, e, _kind) in enumerate(spans.get(f, [])):
+            if (c.start < e and s < c.end) or (c.start == c.end and s <= c.start <= e):  # type: ignore[attr-defined]
+                hits.setdefault((f, k), set()).add(c.action)  # type: ignore[attr-defined]
+                touched = True
+        if not touched and c.action == "applied" and c.category not in LAYOUT:  # type: ignore[attr-defined]
+            stray.append((f, src, c))
+    for f, items in spans.items():
+        for k, (_s, _e, kind) in enumerate(items):
+            actions = hits.get((f, k), set())
+            outcome = "fixed" if "applied" in actions else "flagged" if actions else "missed"
+            by_kind.setdefault(kind, Counter())[outcome] += 1
+    return {"by_kind": by_kind, "stray": stray}

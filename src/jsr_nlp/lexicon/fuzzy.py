@@ -20,6 +20,7 @@ and were chosen on the corpora in ``tests/corpora/`` (``bench/bench_corrections.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,8 +73,8 @@ class FuzzyNames:
         return self._match_cache[text]
 
     def _candidate(self, text: str) -> tuple[str, float, float] | None:
-        if len(strip_suffix(text)) < self.s.min_length:
-            return None
+        if len(strip_suffix(text)) < self.s.min_length or not _latin(text):
+            return None  # a Cyrillic or Greek word is quoted, inflected, never misspelt here
         words, word_set = _dictionary()
         key, stem = fold(text), fold(strip_suffix(text))
         if key in word_set or stem in word_set:
@@ -185,6 +186,10 @@ def _name_neighbours(doc: Doc, tok: Token) -> tuple[list[Token], Token | None]:
                 break
             i += step
     return out, opener
+
+
+def _latin(text: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
