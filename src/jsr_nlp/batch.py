@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError
+from jsr_nlp.errors import ConfigurationError, JsrNlpError
 from jsr_nlp.outputs import MANIFEST, FolderLock, plan_stems
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from jsr_nlp.ingest import Decoded
     from jsr_nlp.model import Edition
     from jsr_nlp.pipeline import Pipeline
-
 
 
 @dataclass
@@ -93,11 +92,23 @@ def _counts(ed: Edition) -> dict[str, int]:
 
 
 def _load_manifest(out_dir: Path) -> dict[str, Any]:
+    """The last run's manifest, with only well-formed input entries (or nothing)."""
     try:
-        data: dict[str, Any] = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return data
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    inputs = data.get("inputs")
+    entries = inputs if isinstance(inputs, list) else []
+    data["inputs"] = [
+        o
+        for o in entries
+        if isinstance(o, dict)
+        and isinstance(o.get("input"), str)
+        and isinstance(o.get("outputs", []), list)
+    ]
+    return data
 
 
 def _previous_edition(out_dir: Path, stem: str, sha: str) -> Edition | None:
@@ -231,7 +242,7 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
 
     paths = collect_inputs(options.inputs, options.out_dir)
     if not paths:
-        raise InputError(" ".join(options.inputs), "no .txt or .md files to process")
+        raise ConfigurationError(" ".join(options.inputs), "no .txt or .md files to process")
     planned = list(zip(paths, plan_stems(paths), strict=True))
     fingerprint = pipeline_fingerprint(pipe, options)
     before = _load_manifest(options.out_dir) if options.skip_unchanged else {}
