@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from corpora import (  # noqa: E402
+    ALL,
     LAYOUT,
     changes_words,
     context,
@@ -30,15 +31,19 @@ from corpora import (  # noqa: E402
 
 import jsr_nlp  # noqa: E402
 
-CLEAN_CORPORA = {"clean", "conll"}
+CLEAN_CORPORA = {"clean", "heldout-clean", "conll"}
+DAMAGED_CORPORA = {"damaged", "heldout-damaged"}
+BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.4, 0.6), (0.0, 0.4))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default="clean,conll,damaged")
+    ap.add_argument("--corpus", default=",".join(ALL))
     ap.add_argument("--all", action="store_true", help="print every suggestion's context too")
     args = ap.parse_args()
     pipeline = jsr_nlp.load_pipeline("default")
+    # (confidence, right?) of every content correction, for the calibration table
+    judged: list[tuple[str, float, bool]] = []
     for name, texts in corpora(tuple(args.corpus.split(","))).items():
         t0 = time.perf_counter()
         found = corpus_corrections(pipeline, texts)
@@ -59,8 +64,23 @@ def main() -> None:
         by_rule = Counter((c.rule, c.action) for _, _, c in found if c.category not in LAYOUT)
         for (rule, action), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"  {n:5d}  {action:9s}  {rule}")
-        if name == "damaged":
-            scored = score_damaged(found)
+        if name in CLEAN_CORPORA:
+            # on text that was right every change is wrong; on CoNLL the repairs of the
+            # conversion's stray stops are right
+            for _, _, c in found:
+                if c.category in LAYOUT:
+                    continue
+                ok = name == "conll" and not changes_words(c)
+                judged.append((c.action, c.confidence, ok))
+        if name in DAMAGED_CORPORA:
+            scored = score_damaged(found, name)
+            stray_ids = {id(c) for _, _, c in scored["stray"]}
+            touched = scored["touched"]
+            for _, _, c in found:
+                if c.category in LAYOUT:
+                    continue
+                ok = id(c) not in stray_ids if c.action == "applied" else id(c) in touched
+                judged.append((c.action, c.confidence, ok))
             for kind, outcome in sorted(scored["by_kind"].items()):
                 total = sum(outcome.values())
                 print(
@@ -79,6 +99,15 @@ def main() -> None:
         for f, src, c in show:
             repl = "∅" if c.replacement is None else repr(c.replacement)
             print(f"  {c.action[:3]} {c.rule} {f}: {context(src, c.start, c.end)} → {repl}")
+    print("\n== precision by confidence band (content corrections, all corpora read)")
+    print("  band        applied right/all     suggested right/all")
+    for lo, hi in BANDS:
+        row = []
+        for action in ("applied", "suggested"):
+            inband = [ok for a, conf, ok in judged if a == action and lo <= conf < hi]
+            share = f"{sum(inband) / len(inband):.2f}" if inband else "  - "
+            row.append(f"{sum(inband):4d}/{len(inband):<4d} ({share})")
+        print(f"  {lo:.1f}–{min(hi, 1.0):.1f}     {row[0]:20s}  {row[1]}")
 
 
 if __name__ == "__main__":

@@ -48,10 +48,13 @@ class CleanConfig:
             Spanish usage), ``"thin_space"`` (``57 000`` with a narrow no-break space, the
             RAE's recommendation; four-digit numbers get none) or ``"keep"``.
         disabled: names of fixers (keys of :data:`CLEANERS`) not to run.
+        apply_threshold: an edit with a lower confidence is suggested, not applied (the
+            pipeline's ``apply_threshold``).
     """
 
     thousands_separator: ThousandsStyle = "."
     disabled: frozenset[str] = field(default_factory=frozenset)
+    apply_threshold: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -668,10 +671,6 @@ CLEANERS: dict[str, Fixer] = {
     "whitespace_final": fix_whitespace,
 }
 
-#: Below this confidence a fixer's edit is suggested, not applied.
-APPLY_THRESHOLD = 0.6
-
-
 def clean_log(log: EditLog, cfg: CleanConfig | None = None) -> EditLog:
     """Run every enabled fixer over the log's running text, recording each change."""
     cfg = cfg or CleanConfig()
@@ -680,11 +679,15 @@ def clean_log(log: EditLog, cfg: CleanConfig | None = None) -> EditLog:
             continue
         edits = fixer(log.text, cfg)
         log.suggest(
-            [e for e in edits if e.replacement is None or e.confidence < APPLY_THRESHOLD],
+            [e for e in edits if e.replacement is None or e.confidence < cfg.apply_threshold],
             Stage.CLEAN,
         )
         log.apply(
-            [e for e in edits if e.replacement is not None and e.confidence >= APPLY_THRESHOLD],
+            [
+                e
+                for e in edits
+                if e.replacement is not None and e.confidence >= cfg.apply_threshold
+            ],
             Stage.CLEAN,
         )
     return log

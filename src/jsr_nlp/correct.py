@@ -65,9 +65,15 @@ class Corrector:
     """Compiled phrase rules and name tables for one lexicon."""
 
     def __init__(
-        self, lexicon: Lexicon, nlp: Language | None = None, *, fuzzy: bool = True
+        self,
+        lexicon: Lexicon,
+        nlp: Language | None = None,
+        *,
+        fuzzy: bool = True,
+        apply_threshold: float = 0.6,
     ) -> None:
         self.lexicon = lexicon
+        self.apply_threshold = apply_threshold
         self.nlp = nlp if nlp is not None else _blank_es()
         self.fuzzy = fuzzy
         self.index: NameIndex = name_index(lexicon)
@@ -288,7 +294,7 @@ class Corrector:
             c.edit
             for c in chosen
             if c.edit.replacement is not None
-            and c.edit.confidence >= 0.6
+            and c.edit.confidence >= self.apply_threshold
             and not c.edit.rule.endswith("-suggestion")
             and self._is_apply(c.edit.rule)
         ]

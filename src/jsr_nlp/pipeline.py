@@ -77,6 +77,7 @@ class PipelineSpec(_Strict):
     name: str
     description: str = ""
     lexicons: tuple[str, ...] = ("lexicons/*.toml",)
+    apply_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
     clean: CleanSection = CleanSection()
     correct: CorrectSection = CorrectSection()
     analyse: AnalyseSection = AnalyseSection()
@@ -156,7 +157,11 @@ class Pipeline:
     @cached_property
     def corrector(self) -> Corrector:
         """Compiled phrase rules and name tables."""
-        return Corrector(self.lexicon, fuzzy=self.spec.correct.fuzzy_names)
+        return Corrector(
+            self.lexicon,
+            fuzzy=self.spec.correct.fuzzy_names,
+            apply_threshold=self.spec.apply_threshold,
+        )
 
     @cached_property
     def nlp(self) -> Language:
@@ -186,6 +191,7 @@ class Pipeline:
             cfg = CleanConfig(
                 thousands_separator=self.spec.clean.thousands_separator,
                 disabled=frozenset(self.spec.clean.disabled),
+                apply_threshold=self.spec.apply_threshold,
             )
             clean_log(log, cfg)
         if self.spec.correct.enabled:

@@ -105,7 +105,10 @@ def corpus_corrections(pipeline: object, texts: dict[str, str]) -> list[tuple[st
     return found
 
 
-def corpora(names: tuple[str, ...] = ("clean", "conll", "damaged")) -> dict[str, dict[str, str]]:
+ALL = ("clean", "heldout-clean", "conll", "damaged", "heldout-damaged")
+
+
+def corpora(names: tuple[str, ...] = ALL) -> dict[str, dict[str, str]]:
     """The corpora that exist on disk, by name."""
     out: dict[str, dict[str, str]] = {}
     for name in names:
@@ -115,7 +118,7 @@ def corpora(names: tuple[str, ...] = ("clean", "conll", "damaged")) -> dict[str,
                 for p in (CONLL, CONLL.with_name("esp.testa.txt"))
                 if p.exists()
             }
-        elif (HERE / name).is_dir():
+        elif (HERE / name).is_dir() and any((HERE / name).glob("*.txt")):
             out[name] = folder_texts(name)
     return out
 
@@ -152,6 +155,7 @@ def score_damaged(
             spans[name].append((start, start + len(e["text"]), e["kind"]))
     by_kind: dict[str, Counter[str]] = {}
     stray: list[tuple[str, str, object]] = []
+    touched_ids: set[int] = set()
     hits: dict[tuple[str, int], set[str]] = {}
     for f, src, c in found:
         touched = False
@@ -159,6 +163,7 @@ def score_damaged(
             if (c.start < e and s < c.end) or (c.start == c.end and s <= c.start <= e):  # type: ignore[attr-defined]
                 hits.setdefault((f, k), set()).add(c.action)  # type: ignore[attr-defined]
                 touched = True
+                touched_ids.add(id(c))
         if not touched and c.action == "applied" and c.category not in LAYOUT:  # type: ignore[attr-defined]
             stray.append((f, src, c))
     for f, items in spans.items():
@@ -166,4 +171,4 @@ def score_damaged(
             actions = hits.get((f, k), set())
             outcome = "fixed" if "applied" in actions else "flagged" if actions else "missed"
             by_kind.setdefault(kind, Counter())[outcome] += 1
-    return {"by_kind": by_kind, "stray": stray}
+    return {"by_kind": by_kind, "stray": stray, "touched": touched_ids}
