@@ -8,6 +8,7 @@ each worker loading the pipeline once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing as mp
@@ -254,6 +255,7 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     }
     outcomes: list[Outcome] = []
     started = time.perf_counter()
+    wall_start = time.time()
     combined = None
     if options.combined:
         from jsr_nlp.exporters import CombinedTables
@@ -335,6 +337,7 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
                     advance(o)
         except KeyboardInterrupt:
             interrupted = True
+            _sweep_temporaries(options.out_dir, wall_start)
             console.print("[yellow]interrupted: finished files are kept[/]")
 
     if combined is not None:
@@ -358,6 +361,18 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     if interrupted:
         return 130
     return 1 if any(o.status in {"failed", "incomplete"} for o in outcomes) else 0
+
+
+def _sweep_temporaries(out_dir: Path, since: float) -> None:
+    """Remove this run's temporary files that Ctrl-C caught between creation and cleanup.
+
+    ``atomic_open`` deletes its temporary file on any exception, but a signal can land in
+    the instant after the file exists and before that cleanup is armed.
+    """
+    for tmp in out_dir.rglob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime >= since - 1:
+                tmp.unlink()
 
 
 def _add_from_disk(combined: Any, out_dir: Path, stem: str, label: str) -> None:
