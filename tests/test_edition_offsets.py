@@ -44,10 +44,8 @@ def check(ed: Edition) -> None:
         assert ed.clean_text[item.start : item.end] == item.text
         assert 0 <= item.source_start <= item.source_end <= len(ed.source_text)
         inside = any(
-            (s < item.source_end
-            and item.source_start < e)
-            or (s == e
-            and item.source_start <= s <= item.source_end)
+            (s < item.source_end and item.source_start < e)
+            or (s == e and item.source_start <= s <= item.source_end)
             for s, e in touched
         )
         if not inside:

@@ -7,7 +7,6 @@ figures with context come from ``uv run python bench/bench_corrections.py``.
 from __future__ import annotations
 
 import pytest
-
 from corpora import LAYOUT, changes_words, context, corpora, corpus_corrections
 
 
@@ -48,7 +47,7 @@ def test_conll_news_gets_no_content_changes(found):
 
 
 def test_damaged_pages_are_still_repaired(found):
-    texts, items = found["damaged"]
+    _, items = found["damaged"]
     applied = [x for x in items if x[2].action == "applied" and x[2].category not in LAYOUT]
     assert len(applied) >= 10
 

@@ -671,6 +671,7 @@ CLEANERS: dict[str, Fixer] = {
     "whitespace_final": fix_whitespace,
 }
 
+
 def clean_log(log: EditLog, cfg: CleanConfig | None = None) -> EditLog:
     """Run every enabled fixer over the log's running text, recording each change."""
     cfg = cfg or CleanConfig()
@@ -683,11 +684,7 @@ def clean_log(log: EditLog, cfg: CleanConfig | None = None) -> EditLog:
             Stage.CLEAN,
         )
         log.apply(
-            [
-                e
-                for e in edits
-                if e.replacement is not None and e.confidence >= cfg.apply_threshold
-            ],
+            [e for e in edits if e.replacement is not None and e.confidence >= cfg.apply_threshold],
             Stage.CLEAN,
         )
     return log

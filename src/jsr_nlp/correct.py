@@ -21,6 +21,7 @@ from typing import Any
 
 import spacy
 from rapidfuzz.distance import JaroWinkler
+from spacy.lang.es.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -177,6 +178,11 @@ class Corrector:
             if rule.replacement is not None:
                 replacement = _match_case(rule.replacement, span.text)
             note = rule.note + (f" (English: “{rule.english}”)" if rule.english else "")
+            confidence = rule.confidence
+            if rule.context.agrees_until and _disagrees_later(doc, end, rule.context.agrees_until):
+                # "57.000 tropas chinas mal armadas" → "soldados chinos mal armadas"
+                note += "; a word later in the clause would have to agree too, so only suggested"
+                confidence = min(confidence, 0.5)
             out.append(
                 _Candidate(
                     Edit(
@@ -186,7 +192,7 @@ class Corrector:
                         rule=rule.id,
                         category=rule.category,
                         note=note,
-                        confidence=rule.confidence,
+                        confidence=confidence,
                     ),
                     priority=self._order[rule.id],
                 )
@@ -341,6 +347,22 @@ def _trigger_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
             if cost < best_cost:
                 best, best_cost = words, cost
     return best
+
+
+_CLAUSE_BOUNDARY = frozenset({",", ".", ";", ":", "y", "e", "o", "u", "que", "pero", "(", ")"})
+
+
+def _disagrees_later(doc: Doc, end: int, pattern: str) -> bool:
+    """Whether a word matching ``pattern`` follows in the clause (up to six words)."""
+    import re
+
+    regex = re.compile(pattern)
+    for tok in doc[end : end + 6]:
+        if tok.lower_ in _CLAUSE_BOUNDARY or tok.is_space:
+            return False
+        if regex.search(tok.lower_) and tok.lower_ not in STOP_WORDS:
+            return True
+    return False
 
 
 def _has_accent(text: str) -> bool:

@@ -189,6 +189,12 @@ class ContextCondition(_Strict):
         default=(), description="fire only if the next token (lowercase) is one of these"
     )
     not_followed_by: tuple[str, ...] = ()
+    agrees_until: str | None = Field(
+        default=None,
+        description="a regular expression for words that would have to agree with the "
+        "replacement (e.g. feminine plurals '^[a-záéíóúñ]+as$'): if one follows in the same "
+        "clause, the fix would leave an agreement error, so the rule only suggests",
+    )
 
 
 class PhraseRule(_Strict):
