@@ -619,6 +619,8 @@ def fix_broken_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
             or nxt in voc.lost_word_after
             or (word.lower() in series and nxt in series)  # "de enero. mayo": a lost "a"
             or word.lower() == nxt  # "poco. poco": a lost "a"
+            # "la obra. rimera parte": the next word is damaged too (OCR), not the stop
+            or zipf_frequency(nxt, "es") < 2.0
         )
         edits.append(
             Edit(
