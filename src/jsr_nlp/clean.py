@@ -181,7 +181,9 @@ def fix_whitespace(text: str, cfg: CleanConfig) -> list[Edit]:
 
 # --- line-break hyphenation ---------------------------------------------------------------
 
-_HYPHEN_BREAK = re.compile(rf"([{_UPPER}{_LOWER}]+)-[ \t]*\n[ \t]*([{_LOWER}]+)")
+_HYPHEN_BREAK = re.compile(
+    rf"(?<![{_UPPER}{_LOWER}])([{_UPPER}{_LOWER}]+)-[ \t]*\n[ \t]*([{_LOWER}]+)"
+)
 
 
 def fix_hyphenation(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -445,9 +447,14 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
             elif ch in _CLOSERS:
                 # close the latest opener of this kind, even across an unclosed quote
                 # inside it ("(“)”"): crossing pairs are untidy, not unbalanced
-                opened = [j for j, (o, _) in enumerate(stack) if o == _CLOSERS[ch]]
-                if opened:
-                    del stack[opened[-1]]
+                want = _CLOSERS[ch]
+                # the latest opener of this kind, searched from the top (constant time
+                # for nested brackets, whatever their depth)
+                latest = next(
+                    (j for j in range(len(stack) - 1, -1, -1) if stack[j][0] == want), None
+                )
+                if latest is not None:
+                    del stack[latest]
                 elif ch == "”" and '"' in text[para.start() : i]:
                     continue  # a straight quote opened it: mixed styles, not unbalanced
                 else:
@@ -500,15 +507,22 @@ def fix_unbalanced(text: str, cfg: CleanConfig) -> list[Edit]:
 
 # --- sentence breaks ---------------------------------------------------------------------
 
-_WORD_GAP = re.compile(rf"([\w\)»”]+)(?=([ \t]+)([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?))")
-_BROKEN_STOP = re.compile(rf"(\w+)\.(?=([ \t]+)([{_LOWER}][{_LOWER}]+))")
+_WORD_GAP = re.compile(
+    rf"(?<![\w\)»”])([\w\)»”]+)(?=([ \t]+)([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?))"
+)
+_BROKEN_STOP = re.compile(rf"(?<!\w)(\w+)\.(?=([ \t]+)([{_LOWER}][{_LOWER}]+))")
 _CLAUSE_START = re.compile(r"[.;:!?,\n(«“]")
-_MISSING_SPACE = re.compile(rf"([{_LOWER}]{{2,}})([.;:?!])([{_UPPER}][{_LOWER}]{{2,}})")
+_CLAUSE_WINDOW = 400  # characters looked back for the start of a clause
+_MISSING_SPACE = re.compile(
+    rf"(?<![{_LOWER}])([{_LOWER}]{{2,}})([.;:?!])([{_UPPER}][{_LOWER}]{{2,}})"
+)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t")
-    return not before or before[-1] in '.!?:;\n¿¡«“"(—–-'
+    i = pos
+    while i > 0 and text[i - 1] in " \t":  # no copy of the prefix: linear over a text
+        i -= 1
+    return i == 0 or text[i - 1] in '.!?:;\n¿¡«“"(—–-'
 
 
 def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
@@ -562,7 +576,9 @@ def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
             # "Eran enemigos Rusia había...": a capitalised subject and its verb start a
             # new sentence when the clause before already had its own finite verb
             # ("Eran"). Without one ("Tras la guerra Japón era…") it is one sentence.
-            clause = _CLAUSE_START.split(text[: m.start(1)])[-1].lower().split()
+            # (a window, not the whole prefix: the cost stays linear in the text)
+            before = text[max(0, m.start(1) - _CLAUSE_WINDOW) : m.start(1)]
+            clause = _CLAUSE_START.split(before)[-1].lower().split()
             # ...and the clause is only what follows its last conjunction ("... y en
             # aquel momento Rusia había": the verb before "y" belongs to another clause)
             cut = max((i for i, w in enumerate(clause) if w in voc.conjunctions), default=-1)

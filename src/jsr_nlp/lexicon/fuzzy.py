@@ -210,16 +210,18 @@ class WorldIndex:
     def __init__(self, doc: Doc, index: NameIndex) -> None:
         self.positions: list[int] = []
         self.ids: list[frozenset[str]] = []
-        for t in doc:
-            if not t.text[:1].isupper():
+        words = [t.text for t in doc]
+        for i, word in enumerate(words):
+            # a complete form starts with a capitalised name word of some entry
+            if not word[:1].isupper() or word not in index.name_tokens:
                 continue
-            keys = [fold(t.text)]
-            if t.i + 2 < len(doc):
-                keys.append(fold(doc[t.i : t.i + 2].text))
-                keys.append(fold(doc[t.i : t.i + 3].text))
-            found = frozenset(i for k in keys for i in index.exact.get(k, ()))
+            keys = [fold(word)]
+            for n in (2, 3):
+                if i + n <= len(words):
+                    keys.append(fold(doc[i : i + n].text))
+            found = frozenset(e for k in keys for e in index.exact.get(k, ()))
             if found:
-                self.positions.append(t.i)
+                self.positions.append(i)
                 self.ids.append(found)
 
     def entries_near(self, i: int, window: int, exclude: set[str] | frozenset[str]) -> int:

@@ -185,11 +185,14 @@ class NameIndex:
         # the unstripped form counts too, slightly discounted
         best_of: dict[str, float] = {}
         for query, discount in ((probe, 0.0), (raw, 0.02)):
+            # no name needs less than this to be suggested or linked: rapidfuzz skips the rest
             for _, score, i in process.extract(
-                query, keys, scorer=JaroWinkler.similarity, limit=20
+                query, keys, scorer=JaroWinkler.similarity, limit=20, score_cutoff=0.8
             ):
                 cand = cands[i]
                 best_of[cand] = max(best_of.get(cand, 0.0), score - discount)
+        if not best_of:
+            return None
         scored = sorted(((s, c) for c, s in best_of.items()), reverse=True)
         best_score, best = scored[0]
         runner_up = next((s for s, c in scored[1:] if translit_fold(c) != translit_fold(best)), 0.0)
