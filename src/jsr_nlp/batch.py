@@ -4,6 +4,12 @@
 every output atomically, records each input's outcome in ``run.json`` and keeps
 going when one input fails. With ``jobs > 1`` a process pool runs whole files,
 each worker loading the pipeline once.
+
+Whatever goes wrong with one input (an unreadable file, a stray file where its previous
+edition would be, a bug, a ``MemoryError``) becomes that input's ``failed`` outcome with
+one line naming it; the other inputs are still processed and the manifest is written.
+What would make the whole run fail (an output folder that cannot be written, the
+run's own files blocked, bad translation settings) is found before any input is read.
 """
 
 from __future__ import annotations
@@ -16,12 +22,14 @@ import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jsr_nlp.errors import ConfigurationError, JsrNlpError
 from jsr_nlp.outputs import MANIFEST, FolderLock, plan_stems
+from jsr_nlp.translate.redact import redact_url
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -62,6 +70,10 @@ class Outcome:
     error: str | None = None
     # the edition itself, for --combined; never written to run.json
     edition: Edition | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.error is not None:  # shown and stored: never a password from a URL
+            self.error = redact_url(" ".join(self.error.split()))
 
     def record(self) -> dict[str, Any]:
         """The manifest entry."""
@@ -113,12 +125,16 @@ def _load_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 def _previous_edition(out_dir: Path, stem: str, sha: str) -> Edition | None:
-    """An earlier edition of the same input (any input when ``sha`` is empty)."""
+    """An earlier edition of the same input (any input when ``sha`` is empty).
+
+    Whatever else lies there (a stray ``[1, 2, 3]``, a file of another program, a folder)
+    is no earlier edition: the input is processed afresh.
+    """
     from jsr_nlp.model import Edition
 
     try:
         ed = Edition.from_json((out_dir / f"{stem}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError):
+    except Exception:  # not an edition, whatever the reader's complaint
         return None
     return ed if not sha or ed.source.sha256 == sha else None
 
@@ -167,65 +183,200 @@ def _work(path: str, stem: str) -> Outcome:
         ed = pipe.process(decoded, previous)
         outputs = _write(ed, options, stem)
     except Exception as exc:  # one input's failure, even a bug, must not end the run
-        return Outcome(path, "failed", stem=stem, error=_describe(exc, path))
+        return _failed(path, stem, exc)
     return _outcome(path, ed, stem, outputs, time.perf_counter() - t0)
 
 
-def _describe(exc: Exception, path: str) -> str:
+def _describe(exc: BaseException, path: str) -> str:
+    """One line: the input, then what went wrong with it."""
     if isinstance(exc, JsrNlpError):
-        return str(exc)
-    return f"{path}: internal error ({type(exc).__name__}: {exc})"
+        msg = str(exc)
+    elif isinstance(exc, MemoryError):
+        msg = "ran out of memory while processing it (MemoryError); try it on its own"
+    elif isinstance(exc, BrokenProcessPool):
+        msg = "the worker process handling it stopped unexpectedly"
+    else:
+        msg = f"internal error ({type(exc).__name__}: {exc})"
+    label = "<stdin>" if path == "-" else path
+    return msg if msg.startswith((label, path)) else f"{label}: {msg}"
+
+
+def _failed(path: str, stem: str | None, exc: BaseException) -> Outcome:
+    return Outcome(path, "failed", stem=stem, error=_describe(exc, path))
 
 
 # -- the run -----------------------------------------------------------------------------------
 
 
 def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
-    """Process every input; return the exit code (0 all done, 1 something failed)."""
+    """Process every input; return the exit code (0 all done, 1 something failed).
+
+    Raises :class:`~jsr_nlp.errors.ConfigurationError` (exit code 2) before any input is
+    read when the run cannot succeed as a whole: a bad lexicon or ``[translate]`` setting,
+    an output folder that cannot be created or written, or the run's own files blocked.
+    """
     _ = pipe.corrector  # compile the lexicons now: a bad rule is one configuration error
-    if options.out_dir.exists() and not options.out_dir.is_dir():
-        raise ConfigurationError(str(options.out_dir), "--out must be a folder, not a file")
+    if pipe.translate_to:
+        from jsr_nlp.translating import translate_options
+
+        translate_options(pipe.translate_options)  # a bad URL is one line, not one per input
+    lock = _take_out_dir(options)
     try:
-        options.out_dir.mkdir(parents=True, exist_ok=True)
-        lock = FolderLock(options.out_dir)
-        lock.acquire()
-    except OSError as exc:
-        msg = f"cannot write into the output folder ({exc.strerror or exc})"
-        raise ConfigurationError(str(options.out_dir), msg) from None
-    try:
+        _check_run_files(options)
         return _run_locked(pipe, options, console)
     finally:
         lock.release()
 
 
-def collect_inputs(args: list[str], out_dir: Path) -> list[str]:
+def _errno_text(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _take_out_dir(options: BatchOptions) -> FolderLock:
+    """Create the output folder and lock it; any problem is one configuration error."""
+    out = options.out_dir
+    try:
+        is_file = out.exists() and not out.is_dir()
+    except OSError as exc:
+        raise ConfigurationError(str(out), f"cannot use it as --out ({_errno_text(exc)})") from None
+    if is_file:
+        raise ConfigurationError(str(out), "--out must be a folder, not a file")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigurationError(str(out), _mkdir_problem(out, exc)) from None
+    lock = FolderLock(out)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        msg = f"cannot write into the output folder ({_errno_text(exc)})"
+        raise ConfigurationError(str(out), msg) from None
+    return lock
+
+
+def _mkdir_problem(folder: Path, exc: OSError) -> str:
+    """Why the output folder could not be created, naming the folder that stopped it."""
+    for parent in folder.absolute().parents:
+        with contextlib.suppress(OSError):
+            if parent.is_dir():
+                return f"cannot create the output folder in {parent} ({_errno_text(exc)})"
+            if parent.exists() or parent.is_symlink():
+                return f"cannot create the output folder: {parent} is a file, not a folder"
+    return f"cannot create the output folder ({_errno_text(exc)})"
+
+
+def _run_files(options: BatchOptions) -> list[Path]:
+    """The files a run writes for itself, whatever its inputs: the manifest, the tables."""
+    files = [options.out_dir / MANIFEST]
+    if options.combined:
+        from jsr_nlp.exporters.as_csv import TABLES
+
+        fmt = "jsonl" if "jsonl" in options.formats else "csv"
+        files += [options.out_dir / f"{table}.{fmt}" for table in TABLES]
+    return files
+
+
+def _check_run_files(options: BatchOptions) -> None:
+    """A folder (or anything but a file) where the manifest or a table goes stops the run now.
+
+    Found later, it would fail the run after every input had been processed.
+    """
+    for path in _run_files(options):
+        try:
+            blocked = (path.exists() or path.is_symlink()) and not path.is_file()
+        except OSError as exc:
+            raise ConfigurationError(str(path), f"cannot be written ({_errno_text(exc)})") from None
+        if blocked:
+            what = "a folder" if path.is_dir() else "not a regular file"
+            msg = f"the run writes this file, but it is {what}: move it, or choose another --out"
+            raise ConfigurationError(str(path), msg)
+
+
+def _resolve(path: Path) -> Path | None:
+    """The real path, or ``None`` for a symbolic link loop or a path that cannot be read."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop from ..."
+        return None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _walk_folder(folder: Path, problems: list[tuple[str, str]]) -> list[Path]:
+    """The folder's text files as ``expand_inputs`` lists them; unreadable subfolders noted.
+
+    ``expand_inputs`` (pathlib's ``rglob``) skips a subfolder it cannot read without a
+    word, and one error while walking loses the whole folder; this walk reports each
+    unreadable subfolder in ``problems`` and lists everything else.
+    """
+    from jsr_nlp.ingest import TEXT_SUFFIXES
+
+    def unreadable(exc: OSError) -> None:
+        name = exc.filename or str(folder)
+        msg = f"cannot read this folder ({_errno_text(exc)}); the files in it were not processed"
+        problems.append((str(name), f"{name}: {msg}"))
+
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        base = Path(root)
+        links = [d for d in dirs if (base / d).is_symlink()]  # kept so reading names them
+        found += [
+            base / name for name in (*files, *links) if Path(name).suffix.lower() in TEXT_SUFFIXES
+        ]
+    return sorted(found)
+
+
+def collect_inputs(
+    args: list[str], out_dir: Path, problems: list[tuple[str, str]] | None = None
+) -> list[str]:
     """The input files of a run, without the run's own outputs.
 
     A folder's files that lie in the output folder (when it is inside the input folder) or
     that an earlier run wrote (its manifest lists them) are not inputs; a file named on
-    the command line always is.
+    the command line always is. A subfolder that cannot be read is added to ``problems``
+    as ``(path, one-line message)``; a symbolic link loop stays an input, so that reading
+    it names the problem, and never stops the listing of the others.
     """
     from jsr_nlp.ingest import expand_inputs
 
-    out_root = out_dir.resolve()
+    problems = [] if problems is None else problems
+    out_root = _resolve(out_dir) or out_dir.absolute()
     previous = _load_manifest(out_dir)
     written = {
-        Path(p).resolve()
+        _resolve(Path(p))
         for o in previous.get("inputs", [])
         for p in o.get("outputs", [])
         if isinstance(p, str)
-    }
+    } - {None}
     found: list[str] = []
+    seen: set[str] = set()
     for arg in args:
         folder = Path(arg)
-        named = arg == "-" or not folder.is_dir()
-        for p in expand_inputs([arg]):
+        named = arg == "-" or not _is_dir(folder)
+        if named:
+            listed = list(expand_inputs([arg]))
+        else:
+            walked = _walk_folder(folder, problems)
+            try:
+                listed = list(expand_inputs([arg]))
+            except (OSError, RuntimeError):  # the walk above found the same files
+                listed = walked
+        folder_real = None if named else _resolve(folder)
+        for p in listed:
             if not named:
-                real = p.resolve()
-                inside_out = real.is_relative_to(out_root) and out_root != folder.resolve()
-                if inside_out or real in written:
+                real = _resolve(p)
+                inside_out = (
+                    real is not None and real.is_relative_to(out_root) and out_root != folder_real
+                )
+                if inside_out or (real is not None and real in written):
                     continue
-            if str(p) not in found:
+            if str(p) not in seen:
+                seen.add(str(p))
                 found.append(str(p))
     return found
 
@@ -241,8 +392,9 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
 
     from jsr_nlp.io import atomic_write_text
 
-    paths = collect_inputs(options.inputs, options.out_dir)
-    if not paths:
+    problems: list[tuple[str, str]] = []
+    paths = collect_inputs(options.inputs, options.out_dir, problems)
+    if not paths and not problems:
         raise ConfigurationError(" ".join(options.inputs), "no .txt or .md files to process")
     planned = list(zip(paths, plan_stems(paths), strict=True))
     fingerprint = pipeline_fingerprint(pipe, options)
@@ -293,6 +445,8 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
                 line += f" [yellow](translation incomplete: {c['failed_segments']} segment(s))[/]"
             console.print(line, markup=o.status == "incomplete", highlight=False)
 
+    for where, message in problems:  # unreadable subfolders: one line each, run goes on
+        report(Outcome(where, "failed", error=message))
     todo: list[tuple[str, str]] = []
     for path, stem in planned:
         prev = known.get(path)
@@ -324,9 +478,12 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
                 current=Path(o.input).name,
                 rate=f"{done / elapsed:.1f} files/s" if elapsed else "",
             )
-            report(o)
             if combined is not None and o.edition is not None:
-                combined.add(o.edition, o.input)
+                try:
+                    combined.add(o.edition, o.input)
+                except Exception as exc:  # this input's rows only; the run goes on
+                    o = _failed(o.input, o.stem, exc)
+            report(o)
 
         try:
             # standard input belongs to this process: workers cannot read it
@@ -407,10 +564,16 @@ def _unchanged(path: str, prev: dict[str, Any], out_dir: Path, stem: str) -> boo
 def _run_serial(
     pipe: Pipeline, todo: list[tuple[str, str]], options: BatchOptions
 ) -> Iterator[Outcome]:
-    """In-process: stream decoded inputs through the pipeline so spaCy batches them."""
+    """In-process: stream decoded inputs through the pipeline so spaCy batches them.
+
+    An exception the pipeline does not turn into a result (a bug, a ``MemoryError``) ends
+    its stream; the inputs it held are then run one by one, so only the one that fails
+    again is marked failed, and the stream starts again on the rest.
+    """
     from jsr_nlp.ingest import read_path
 
-    started: dict[int, tuple[str, str, float]] = {}  # id(decoded) → (path, stem, t0)
+    # inputs handed to the pipeline and not yet answered: id(decoded) → (decoded, path, stem, t0)
+    started: dict[int, tuple[Decoded, str, str, float]] = {}
     failures: list[Outcome] = []
 
     def decoded() -> Iterator[Decoded]:
@@ -418,29 +581,52 @@ def _run_serial(
             t0 = time.perf_counter()
             try:
                 d = read_path(path)
-            except JsrNlpError as exc:
-                failures.append(Outcome(path, "failed", stem=stem, error=str(exc)))
+            except Exception as exc:  # unreadable, or a bug while reading: this input only
+                failures.append(_failed(path, stem, exc))
                 continue
-            started[id(d)] = (path, stem, t0)
+            started[id(d)] = (d, path, stem, t0)
             yield d
 
     def previous(d: Decoded) -> Edition | None:
-        _, stem, _ = started[id(d)]
+        _, _, stem, _ = started[id(d)]
         return _previous_edition(options.out_dir, stem, d.sha256)
 
-    for d, result in pipe.pipe_results(decoded(), previous=previous):
-        while failures:
-            yield failures.pop(0)
-        path, stem, t0 = started.pop(id(d))
+    def finish(d: Decoded, result: Edition | JsrNlpError) -> Outcome:
+        _, path, stem, t0 = started.pop(id(d))
         if isinstance(result, JsrNlpError):
-            yield Outcome(path, "failed", stem=stem, error=str(result))
-            continue
+            return _failed(path, stem, result)
         try:
             outputs = _write(result, options, stem)
         except Exception as exc:  # one input's failure, even a bug, must not end the run
-            yield Outcome(path, "failed", stem=stem, error=_describe(exc, path))
+            return _failed(path, stem, exc)
+        return _outcome(path, result, stem, outputs, time.perf_counter() - t0)
+
+    def alone(d: Decoded) -> Outcome:
+        try:
+            ((_, result),) = list(pipe.pipe_results([d], previous=previous))
+        except Exception as exc:
+            _, path, stem, _ = started.pop(id(d))
+            return _failed(path, stem, exc)
+        return finish(d, result)
+
+    stream = decoded()  # one generator throughout: a restarted pipeline goes on from here
+    while True:
+        try:
+            for d, result in pipe.pipe_results(stream, previous=previous):
+                while failures:
+                    yield failures.pop(0)
+                yield finish(d, result)
+        except JsrNlpError:
+            raise  # the pipeline's own setting (its spaCy model): the whole run's problem
+        except Exception:
+            if not started:
+                raise  # no input in hand: not an input's failure
+            while failures:
+                yield failures.pop(0)
+            for d, *_ in list(started.values()):
+                yield alone(d)
             continue
-        yield _outcome(path, result, stem, outputs, time.perf_counter() - t0)
+        break
     yield from failures
 
 
@@ -458,26 +644,42 @@ def _run_parallel(
         pool = ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=(options,)
         )
+    rest: list[tuple[str, str]] = []
     with pool:
-        pending: set[Future[Outcome]] = set()
+        pending: dict[Future[Outcome], tuple[str, str]] = {}
         it = iter(todo)
+
+        def submit(job: tuple[str, str]) -> None:
+            try:
+                pending[pool.submit(_work, *job)] = job
+            except BrokenProcessPool:  # a worker died: what is left runs in this process
+                rest.append(job)
+
         # keep a bounded number of tasks in flight so memory does not grow with the inputs
-        for path, stem in it:
-            pending.add(pool.submit(_work, path, stem))
+        for job in it:
+            submit(job)
             if len(pending) >= workers * 2:
                 break
         try:
             while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    advance(fut.result())
+                    path, stem = pending.pop(fut)
+                    try:
+                        outcome = fut.result()
+                    except Exception as exc:  # the worker itself died (killed, out of memory)
+                        outcome = _failed(path, stem, exc)
+                    advance(outcome)
                     nxt = next(it, None)
                     if nxt is not None:
-                        pending.add(pool.submit(_work, *nxt))
+                        submit(nxt)
         except KeyboardInterrupt:
             for fut in pending:
                 fut.cancel()
             raise
+        rest += list(it)
+    for outcome in _run_serial(pipe, rest, options):
+        advance(outcome)
 
 
 def _summary(

@@ -80,10 +80,13 @@ def main_callback(
 
 
 def _error(message: str, prefix: str = "error") -> None:
-    """One line on stderr; the message is never read as rich markup."""
+    """One line on stderr; never read as rich markup, never a password from a URL."""
     from rich.text import Text
 
-    err.print(Text.assemble((f"{prefix}: ", "bold red"), " ".join(message.split())))
+    from jsr_nlp.translate.redact import redact_url
+
+    line = redact_url(" ".join(message.split()))
+    err.print(Text.assemble((f"{prefix}: ", "bold red"), line))
 
 
 def _guard(fn: Callable[[], _T]) -> _T:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from jsr_nlp.lexicon.load import Lexicon
+    from jsr_nlp.translate import TranslateOptions
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -36,6 +37,23 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def translate_options(options: dict[str, Any], glossary_version: str = "") -> TranslateOptions:
+    """The ``[translate]`` settings, validated; a problem is one :class:`ConfigurationError`.
+
+    The message never shows a password or key that was part of the server's URL.
+    """
+    from jsr_nlp.translate import TranslateOptions
+    from jsr_nlp.translate.redact import redact_url
+
+    try:
+        return TranslateOptions.model_validate({**options, "glossary_version": glossary_version})
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        where = "[translate]"
+        raise ConfigurationError(where, redact_url(f"{field}: {first['msg']}")) from None
+
+
 def translate_edition(
     clean_text: str,
     doc: Doc,
@@ -45,15 +63,9 @@ def translate_edition(
     previous: Translation | None,
 ) -> tuple[Translation, list[str]]:
     """Translate the clean text sentence by sentence, protecting linked names."""
-    from jsr_nlp.translate import Protected, TranslateOptions, translate_text
+    from jsr_nlp.translate import Protected, translate_text
 
-    try:
-        opts = TranslateOptions.model_validate({**options, "glossary_version": lexicon.version})
-    except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        where = "[translate]"
-        raise ConfigurationError(where, f"{field}: {first['msg']}") from None
+    opts = translate_options(options, lexicon.version)
     protected = [Protected(e.start, e.end, e.english) for e in entities if e.id and e.english]
     return translate_text(
         clean_text, _sentences(doc), protected, lexicon.terms, opts, previous=previous

@@ -25,6 +25,8 @@ from typing import Any, Literal
 from rich.console import Console
 from rich.table import Table
 
+from jsr_nlp.exporters.as_csv import neutralise_formula
+
 Format = Literal["table", "csv", "jsonl"]
 
 #: Column order of the CSV and JSON Lines rows; extra keys follow, sorted.
@@ -59,6 +61,13 @@ def sort_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for _, row in sorted(enumerate(rows), key=key)]
 
 
+def _csv_cell(value: Any) -> Any:
+    """None as an empty cell; text never read as a spreadsheet formula; numbers as they are."""
+    if value is None:
+        return ""
+    return neutralise_formula(value) if isinstance(value, str) else value
+
+
 def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     extra = sorted({k for row in rows for k in row} - set(COLUMNS))
     return [*COLUMNS, *extra]
@@ -81,7 +90,7 @@ def render_dates(rows: Sequence[dict[str, Any]], fmt: Format, console: Console) 
         writer = csv.DictWriter(console.file, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
+            writer.writerow({c: _csv_cell(row.get(c)) for c in columns})
         return
     table = Table(title="Time expressions", show_lines=False)
     for name, style in (

@@ -20,6 +20,8 @@ from typing import Any, Literal
 from rich.console import Console
 from rich.table import Table
 
+from jsr_nlp.exporters.as_csv import neutralise_formula
+
 Format = Literal["table", "csv", "jsonl"]
 
 #: Column order of the per-mention formats; extra keys of the rows follow, sorted.
@@ -120,6 +122,13 @@ def _table(rows: Sequence[dict[str, Any]], console: Console) -> None:
     console.print(table)
 
 
+def _csv_cell(value: Any) -> Any:
+    """None as an empty cell; text never read as a spreadsheet formula; numbers as they are."""
+    if value is None:
+        return ""
+    return neutralise_formula(value) if isinstance(value, str) else value
+
+
 def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     extra = sorted({k for r in rows for k in r} - set(MENTION_COLUMNS))
     return [*MENTION_COLUMNS, *extra]
@@ -141,7 +150,7 @@ def render_entities(rows: list[dict[str, Any]], fmt: Format, console: Console) -
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in columns})
+            writer.writerow({k: _csv_cell(row.get(k)) for k in columns})
         console.out(buffer.getvalue(), end="", highlight=False)
         return
     if fmt == "jsonl":

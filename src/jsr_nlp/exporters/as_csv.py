@@ -13,11 +13,17 @@ unquoted cell. So a deletion (``replacement`` ``""``) and a suggestion with
 nothing to propose (``replacement`` null) stay distinct, and :func:`read_csv`
 gives back exactly the values written. Any CSV reader still reads the file.
 
->>> cells = [format_cell(v) for v in ("Zhúkov", None, "", 3, 0.9)]
->>> ",".join(cells)
-'"Zhúkov",,"",3,0.9'
->>> parse_csv(",".join(cells) + "\\r\\n")
-[[('Zhúkov', True), ('', False), ('', True), ('3', False), ('0.9', False)]]
+A text cell that a spreadsheet would take for a formula (it starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a leading ``'`` (OWASP, "CSV
+injection"): :func:`neutralise_formula`, used by every CSV writer of the package, also
+``jsr-nlp entities`` and ``jsr-nlp dates``. Numbers are never marked, and
+:func:`parse_csv` takes the mark off again.
+
+>>> cells = [format_cell(v) for v in ("Zhúkov", None, "", 3, 0.9, "=1+1", -2)]
+>>> print(",".join(cells))
+"Zhúkov",,"",3,0.9,"'=1+1",-2
+>>> parse_csv(",".join(cells) + "\\r\\n")[0][5:]
+[('=1+1', True), ('-2', False)]
 """
 
 from __future__ import annotations
@@ -62,6 +68,34 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 INT_COLUMNS = frozenset({"start", "end", "clean_start", "clean_end", "source_start", "source_end"})
 FLOAT_COLUMNS = frozenset({"confidence"})
 _LINE_ENDS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula_like(text: str) -> bool:
+    """Starts like a formula, possibly behind ``'`` marks (so the marking is reversible)."""
+    return text.lstrip("'")[:1] in FORMULA_START and text.lstrip("'") != ""
+
+
+def neutralise_formula(text: str) -> str:
+    """A text cell no spreadsheet runs as a formula: ``'`` before one that starts like one.
+
+    Text already starting with ``'`` before such a character gets one more, so
+    :func:`restore_formula` can always take exactly one off.
+
+    >>> [neutralise_formula(t) for t in ("=1+1", "-x", "@A1", "Stalin", "'=x", "")]
+    ["'=1+1", "'-x", "'@A1", 'Stalin', "''=x", '']
+    """
+    return "'" + text if _formula_like(text) else text
+
+
+def restore_formula(text: str) -> str:
+    """The text :func:`neutralise_formula` was given.
+
+    >>> [restore_formula(neutralise_formula(t)) for t in ("=1+1", "'=x", "'Tis")]
+    ['=1+1', "'=x", "'Tis"]
+    """
+    return text[1:] if text.startswith("'") and _formula_like(text) else text
 
 
 def table_rows(edition: Edition, file_label: str) -> dict[str, list[dict[str, Any]]]:
@@ -100,14 +134,14 @@ def table_rows(edition: Edition, file_label: str) -> dict[str, list[dict[str, An
 
 
 def format_cell(value: Any) -> str:
-    """One CSV cell: text always quoted, numbers bare, None empty."""
+    """One CSV cell: text always quoted (and never a formula), numbers bare, None empty."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    text = replace_surrogates(str(value))
+    text = neutralise_formula(replace_surrogates(str(value)))
     return '"' + text.replace('"', '""') + '"'
 
 
@@ -145,7 +179,10 @@ def render_table(
 
 
 def parse_csv(text: str) -> list[list[tuple[str, bool]]]:
-    """Parse RFC 4180 text into rows of ``(value, was_quoted)`` cells."""
+    """Parse RFC 4180 text into rows of ``(value, was_quoted)`` cells.
+
+    A quoted cell loses the ``'`` that :func:`format_cell` put before formula-like text.
+    """
     rows: list[list[tuple[str, bool]]] = []
     row: list[tuple[str, bool]] = []
     i, n = 0, len(text)
@@ -165,7 +202,7 @@ def parse_csv(text: str) -> list[list[tuple[str, bool]]]:
                     continue
                 i = j + 1
                 break
-            cell = ("".join(buf), True)
+            cell = (restore_formula("".join(buf)), True)
         else:
             j = i
             while j < n and text[j] not in ",\r\n":

@@ -14,11 +14,27 @@ of the JSON edition.
 
 from __future__ import annotations
 
-from jsr_nlp.translate.cache import cache_dir
-from jsr_nlp.translate.options import KEY_ENV, ProviderName, TranslateOptions
-from jsr_nlp.translate.protect import Protected
-from jsr_nlp.translate.providers import PROVIDERS
-from jsr_nlp.translate.translator import translate_text
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jsr_nlp.translate.cache import cache_dir
+    from jsr_nlp.translate.options import KEY_ENV, ProviderName, TranslateOptions
+    from jsr_nlp.translate.protect import Protected
+    from jsr_nlp.translate.providers import PROVIDERS
+    from jsr_nlp.translate.translator import translate_text
+
+#: Imported on first use: the clients (deep-translator, requests) take a while to load, and
+#: light modules such as :mod:`jsr_nlp.translate.redact` must not pay for them.
+_LAZY: dict[str, str] = {
+    "KEY_ENV": "options",
+    "PROVIDERS": "providers",
+    "Protected": "protect",
+    "ProviderName": "options",
+    "TranslateOptions": "options",
+    "cache_dir": "cache",
+    "translate_text": "translator",
+}
 
 __all__ = [
     "KEY_ENV",
@@ -29,3 +45,13 @@ __all__ = [
     "cache_dir",
     "translate_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -4,17 +4,21 @@ A pipeline file's ``[translate]`` table validates straight into :class:`Translat
 (unknown keys are errors). API keys are :class:`pydantic.SecretStr`, so they never show in
 a ``repr``, a log line or a dumped edition; they normally come from the environment
 (:meth:`TranslateOptions.from_env`, or at call time when the option is unset), never from
-the command line.
+the command line. A password or key inside ``url`` (``http://user:password@host/``) is
+hidden the same way in the ``repr`` and in validation errors
+(:func:`~jsr_nlp.translate.redact.redact_url`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
+
+from jsr_nlp.translate.redact import redact_url
 
 ProviderName = Literal["google", "libre", "deepl", "microsoft", "mymemory"]
 
@@ -36,7 +40,8 @@ class TranslateOptions(BaseModel):
     TranslateOptions(provider='libre', ..., api_key=SecretStr('**********'), ...)
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # a rejected value (a URL with a password in it) is never echoed in an error message
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
 
     provider: ProviderName = Field(default="google", description="deep-translator provider")
     target: str = Field(default="en", min_length=2, description="target language code")
@@ -71,9 +76,14 @@ class TranslateOptions(BaseModel):
         if v is None:
             return v
         if not v.startswith(("http://", "https://")):
-            msg = f"url must start with http:// or https://, not {v!r}"
+            msg = f"url must start with http:// or https://, not {redact_url(v)!r}"
             raise ValueError(msg)
         return v if v.endswith("/") else v + "/"
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """The fields as pydantic shows them, with credentials in ``url`` hidden."""
+        for name, value in super().__repr_args__():
+            yield name, redact_url(value) if name == "url" and isinstance(value, str) else value
 
     @field_validator("source", "target")
     @classmethod

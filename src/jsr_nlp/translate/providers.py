@@ -9,6 +9,8 @@ network from its constructor.
 
 No message produced here contains an exception's own text: deep-translator puts the key in
 ``AuthorizationException`` and sends it in the query string, so it is in request URLs too.
+The server's address is shown only through :attr:`Provider.shown_url`, with any password or
+key in it hidden (:func:`~jsr_nlp.translate.redact.redact_url`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from deep_translator import exceptions as dt
 
 from jsr_nlp.errors import TranslationError
 from jsr_nlp.translate.options import TranslateOptions
+from jsr_nlp.translate.redact import redact_url
 from jsr_nlp.translate.retry import SegmentProblem, Transient
 
 
@@ -105,9 +108,18 @@ class Provider:
         return self.spec.name
 
     @property
+    def shown_url(self) -> str | None:
+        """The server's address as it may be shown or stored: credentials hidden."""
+        return redact_url(self.options.url) if self.options.url else None
+
+    @property
     def identity(self) -> str:
-        """What distinguishes this provider's translations in the cache (name and server)."""
-        return f"{self.spec.name}@{self.options.url}" if self.options.url else self.spec.name
+        """What distinguishes this provider's translations in the cache (name and server).
+
+        The server's credentials are not part of it: the key is stored on disk (hashed),
+        and a changed password does not change the server's translations.
+        """
+        return f"{self.spec.name}@{self.shown_url}" if self.shown_url else self.spec.name
 
     @property
     def limit(self) -> int:
@@ -207,7 +219,7 @@ class Provider:
         if code == 400:
             raise TranslationError(self._bad_request())
         if code == 404:
-            where = f" at {self.options.url}" if self.options.url else ""
+            where = f" at {self.shown_url}" if self.shown_url else ""
             msg = f"no {self.name} translation service{where} (404): check the server address"
             raise TranslationError(msg)
         return SegmentProblem(f"the provider refused this text ({code})")
@@ -253,8 +265,8 @@ class Provider:
         o = self.options
         if self.name == "libre":
             return (
-                f"the LibreTranslate server at {o.url or 'its default address'} rejected the "
-                f"request (400): it needs an API key (set LIBRETRANSLATE_API_KEY), does not "
+                f"the LibreTranslate server at {self.shown_url or 'its default address'} rejected "
+                f"the request (400): it needs an API key (set LIBRETRANSLATE_API_KEY), does not "
                 f"support {o.source!r} → {o.target!r}, or its --char-limit is below "
                 f"{self.limit} (lower batch_chars)"
             )

@@ -35,6 +35,7 @@ from jsr_nlp.translate.cache import TranslationCache, cache_key, open_cache
 from jsr_nlp.translate.options import TranslateOptions
 from jsr_nlp.translate.protect import Protected, Slot
 from jsr_nlp.translate.providers import Provider
+from jsr_nlp.translate.redact import redact_url
 from jsr_nlp.translate.retry import Budget, RequestFailed, RetryPolicy, SegmentProblem, with_retries
 from jsr_nlp.translate.segment import SEPARATOR, pack, split_answer, split_sentence
 from jsr_nlp.translate.vocab import Vocabulary, load_vocabulary
@@ -106,6 +107,7 @@ def segment_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple
 
 
 def _redact(message: str, secrets: Sequence[str]) -> str:
+    message = redact_url(message)
     for secret in secrets:
         if secret:
             message = message.replace(secret, "****")
