@@ -1,12 +1,15 @@
-"""The offset rule as properties: replaying the audit trail rebuilds the text exactly,
-and clean offsets map back to the source text they came from."""
+"""The offset rule as properties: replaying the audit trail rebuilds the text exactly, and
+clean offsets map back to the source text they came from, as an independent oracle
+(``offset_oracle``, which does not use ``jsr_nlp.audit``) says they must."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from offset_oracle import rebuild, source_span, unedited
 
 from jsr_nlp.audit import Edit, EditLog, replay
 
@@ -56,22 +59,47 @@ def test_applied_corrections_do_not_overlap_and_quote_the_source(log):
 
 
 @settings(max_examples=300, deadline=None)
-@given(staged_logs(), st.data())
-def test_alignment_maps_clean_spans_to_their_source(log, data):
+@given(staged_logs())
+def test_alignment_maps_every_clean_span_as_the_oracle_does(log):
+    """Every non-empty clean span maps to the source span the independent oracle rebuilds
+    (exact in an unedited stretch, widened to a touched correction's bounds and no more)."""
+    rebuilt, origin = rebuild(log.source, log.corrections)
+    assert rebuilt == log.text
     align = log.alignment()
     n = len(log.text)
-    s = data.draw(st.integers(0, n))
-    e = data.draw(st.integers(s, n))
-    ss, se = align.to_source(s, e)
-    assert 0 <= ss <= se <= len(log.source)
-    # An untouched stretch maps to identical source text.
-    touched = any(
-        (c.start < se and ss < c.end) or (c.start == c.end and ss <= c.start <= se)
-        for c in log.corrections
-        if c.action == "applied"
-    )
-    if not touched:
-        assert log.source[ss:se] == log.text[s:e]
+    for s in range(n):
+        for e in range(s + 1, n + 1):
+            want = source_span(origin, s, e)
+            assert align.to_source(s, e) == want, (log.text[s:e], log.source[want[0] : want[1]])
+            if unedited(origin, s, e):
+                assert log.source[want[0] : want[1]] == log.text[s:e]
+    for p in range(n + 1):
+        ss, se = align.to_source(p, p)
+        assert 0 <= ss == se <= len(log.source)
+
+
+ZHUKOV = [Edit(7, 14, "Zhukov", rule="n", category="c")]
+
+
+@pytest.mark.parametrize(
+    ("source", "edits", "span", "expected"),  # expected: the source text of the mapped span
+    [
+        # a doubled space collapsed just before a name: the name's span stays the name
+        ("dijo  Churchill", [Edit(4, 6, " ", rule="s", category="c")], "Churchill", "Churchill"),
+        # a deletion just before and an insertion just after are not part of the span
+        ("a ,b", [Edit(1, 2, "", rule="s", category="c")], "b", "b"),
+        ("Rojo.Fin", [Edit(5, 5, " ", rule="s", category="c")], "Rojo.", "Rojo."),
+        # a span that reaches into a correction widens to the whole correction
+        ("Georgi Zukhovs fue", ZHUKOV, "Zhukov", "Zukhovs"),
+        ("Georgi Zukhovs fue", ZHUKOV, "kov f", "Zukhovs f"),
+    ],
+)
+def test_boundaries_next_to_a_correction(source, edits, span, expected):
+    log = EditLog(source)
+    log.apply(edits)
+    start = log.text.index(span)
+    ss, se = log.alignment().to_source(start, start + len(span))
+    assert log.source[ss:se] == expected
 
 
 def test_a_later_stage_edit_inside_an_earlier_one_is_merged():

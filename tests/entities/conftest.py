@@ -1,8 +1,9 @@
 """Fixtures of the entity tests: one spaCy pipeline per session, scores kept for the summary.
 
-The model is loaded once: the lead's ``pipeline`` fixture (``jsr_nlp.load_pipeline``) is
-reused when it builds, otherwise ``es_core_news_sm`` is loaded here. The bare model's
-figures come from the same object with our components disabled.
+The model is loaded once: the spaCy pipeline of the session's ``pipeline`` fixture
+(``jsr_nlp.load_pipeline("default")``). A pipeline that does not build, or lacks one of our
+components, fails the tests that need it: nothing falls back to another pipeline. The bare
+model's figures come from the same object with our components disabled.
 """
 
 from __future__ import annotations
@@ -31,26 +32,13 @@ OURS = ("jsr_gazetteer", "jsr_entity_filter", "jsr_linker")
 SCORES: dict[str, str] = {}
 
 
-def _own_pipeline() -> Language:
-    nlp = spacy.load("es_core_news_sm")
-    for name in OURS:
-        nlp.add_pipe(name)
-    return nlp
-
-
 @pytest.fixture(scope="session")
-def entity_nlp(request: pytest.FixtureRequest) -> Language:
-    """``es_core_news_sm`` with our three components (and maybe ``jsr_dates``)."""
-    import jsr_nlp
-
-    if hasattr(jsr_nlp, "load_pipeline"):
-        try:
-            nlp: Language = request.getfixturevalue("pipeline").nlp
-        except Exception:
-            return _own_pipeline()
-        if all(name in nlp.pipe_names for name in OURS):
-            return nlp
-    return _own_pipeline()
+def entity_nlp(pipeline: Any) -> Language:
+    """The default pipeline's spaCy object: ``es_core_news_sm``, our three components, dates."""
+    nlp: Language = pipeline.nlp
+    missing = [name for name in OURS if name not in nlp.pipe_names]
+    assert not missing, f"the default pipeline lacks {missing}: {nlp.pipe_names}"
+    return nlp
 
 
 @contextmanager

@@ -179,6 +179,70 @@ def diff(gold: Iterable[Mention], predicted: Iterable[Mention]) -> list[str]:
     return [line for _, line in sorted(lines)]
 
 
+def occurrence(text: str, start: int, surface: str) -> int:
+    """Which occurrence of ``surface`` in ``text`` starts at ``start`` (1-based).
+
+    >>> occurrence("Stalin y Stalin", 9, "Stalin")
+    2
+    """
+    return 1 + sum(1 for i in range(start) if text.startswith(surface, i))
+
+
+def gold_keys(rows: Iterable[list[str]]) -> list[str]:
+    """A stable name for each gold row: its clean form and which row of that form it is.
+
+    >>> gold_keys([["A", "LOC", ""], ["B", "LOC", ""], ["A", "PER", "", "Á"]])
+    ['A#1', 'B#1', 'A#2']
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for row in rows:
+        seen[row[0]] = seen.get(row[0], 0) + 1
+        keys.append(f"{row[0]}#{seen[row[0]]}")
+    return keys
+
+
+def mention_problem(gold: Mention, predicted: Iterable[Mention]) -> str | None:
+    """Why ``gold`` is not found with its exact span, label and id (``None``: it is).
+
+    >>> g = Mention(0, 6, "Stalin", "PER", "per.stalin")
+    >>> mention_problem(g, [Mention(0, 6, "Stalin", "PER", "per.stalin")]) is None
+    True
+    >>> mention_problem(g, [Mention(0, 6, "Stalin", "LOC", "")])
+    "found as LOC ''"
+    >>> mention_problem(g, [Mention(0, 3, "Sta", "PER", "")])
+    "not found (overlapping: 'Sta' PER '')"
+    """
+    candidates = list(predicted)
+    same = [p for p in candidates if (p.start, p.end) == (gold.start, gold.end)]
+    if not same:
+        near = [p for p in candidates if p.start < gold.end and gold.start < p.end]
+        if near:
+            listed = ", ".join(f"{p.text!r} {p.label} {p.id or ''!r}" for p in near)
+            return f"not found (overlapping: {listed})"
+        return "not found"
+    p = same[0]
+    if p.label == gold.label and (p.id or "") == (gold.id or ""):
+        return None
+    return f"found as {p.label} {p.id or ''!r}"
+
+
+def extras(gold: Iterable[Mention], predicted: Iterable[Mention], text: str) -> list[str]:
+    """Predicted mentions at a span the gold does not have, as ``surface#n LABEL``
+    (``n``: which occurrence of the surface in ``text``).
+
+    >>> gold = [Mention(0, 1, "A", "LOC")]
+    >>> extras(gold, [Mention(0, 1, "A", "PER"), Mention(4, 5, "A", "PER")], "A y A")
+    ['A#2 PER']
+    """
+    spans = {(m.start, m.end) for m in gold}
+    return [
+        f"{p.text}#{occurrence(text, p.start, p.text)} {p.label}"
+        for p in predicted
+        if (p.start, p.end) not in spans
+    ]
+
+
 def predict(nlp: object, gold: Gold) -> list[Mention]:
     """Run a spaCy pipeline on the raw text (CJK spaces closed) → mentions in raw offsets."""
     text, back = close_cjk_spaces(gold.text)

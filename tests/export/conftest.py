@@ -29,13 +29,9 @@ def tei_schema():
 
 
 @pytest.fixture(scope="session")
-def real_edition(request):
-    """The sample's edition from the project's default pipeline (skipped until it exists)."""
-    import jsr_nlp
-
-    if not hasattr(jsr_nlp, "load_pipeline"):
-        pytest.skip("jsr_nlp.load_pipeline does not exist yet: no real edition to export")
-    return request.getfixturevalue("sample_edition")
+def real_edition(sample_edition: Edition) -> Edition:
+    """The sample's edition from the project's default pipeline."""
+    return sample_edition
 
 
 @pytest.fixture
