@@ -113,6 +113,53 @@ def _edit(
     )
 
 
+# --- invisible characters ---------------------------------------------------------------
+
+# Characters that print as nothing but split words for every later stage: soft hyphen,
+# zero-width space, word joiner, a BOM in mid-text, and the bidirectional controls (which
+# can also reorder what a reader sees in the HTML report).
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+# Joiners matter in some scripts (Persian, Indic, emoji); between Latin letters they are noise.
+_LATIN_JOINER = re.compile(
+    rf"(?<=[{_UPPER}{_LOWER}a-zA-Z])[\u200c\u200d]+(?=[{_UPPER}{_LOWER}a-zA-Z])"
+)
+# A no-break space between two words of a name ("Ejército\u00a0Rojo"); kept before a
+# unit or a percent sign, where it belongs.
+_NBSP_IN_WORDS = re.compile(rf"(?<=[{_UPPER}{_LOWER}a-zA-Z])\u00a0(?=[{_UPPER}{_LOWER}a-zA-Z])")
+
+
+def fix_invisible(text: str, cfg: CleanConfig) -> list[Edit]:
+    """Remove invisible characters that break words and names.
+
+    >>> clean("el Ejér\u00adcito Rojo y el Ejército\u00a0Rojo\u200b llegaron\u202e")
+    'el Ejército Rojo y el Ejército Rojo llegaron'
+    """
+    edits = [
+        _edit(
+            m,
+            0,
+            "",
+            "clean.invisible",
+            "invisible",
+            f"invisible character(s) {', '.join(f'U+{ord(c):04X}' for c in m.group(0))} removed",
+        )
+        for pattern in (_INVISIBLE, _LATIN_JOINER)
+        for m in pattern.finditer(text)
+    ]
+    edits.extend(
+        _edit(
+            m,
+            0,
+            " ",
+            "clean.invisible",
+            "invisible",
+            "a no-break space inside a name or phrase, made an ordinary space",
+        )
+        for m in _NBSP_IN_WORDS.finditer(text)
+    )
+    return _non_overlapping(edits)
+
+
 # --- whitespace -------------------------------------------------------------------------
 
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
@@ -676,6 +723,7 @@ Fixer = Callable[[str, CleanConfig], list[Edit]]
 #: The fixers in the order they run. Whitespace runs first (so the others see single
 #: spaces) and last (to tidy what the others left).
 CLEANERS: dict[str, Fixer] = {
+    "invisible": fix_invisible,
     "whitespace": fix_whitespace,
     "hyphenation": fix_hyphenation,
     "cjk_spacing": fix_cjk_spacing,

@@ -78,7 +78,7 @@ def context(text: str, start: int, end: int, width: int = 40) -> str:
 
 
 #: Categories that only move whitespace; every other applied change is a content change.
-LAYOUT = frozenset({"whitespace", "spacing"})
+LAYOUT = frozenset({"whitespace", "spacing", "invisible"})
 
 _MARKS = re.compile(r"[\s.,;:!?()\[\]\"«»“”'—–-]+")
 
