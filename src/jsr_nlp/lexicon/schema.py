@@ -16,6 +16,8 @@ error, not a silently ignored setting.
 from __future__ import annotations
 
 import re
+from re import _constants as _re_constants  # the structure of a parsed pattern
+from re import _parser as _re_parser
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -245,12 +247,73 @@ class PhraseRule(_Strict):
                 msg = f"target {list(self.target)} reaches past the pattern's {n} tokens"
                 raise ValueError(msg)
             for regex in _regexes(self.pattern):
-                try:
-                    re.compile(regex)
-                except re.error as err:
-                    msg = f"REGEX {regex!r} does not compile: {err}"
-                    raise ValueError(msg) from None
+                check_regex(regex)
+        if self.context.agrees_until is not None:
+            check_regex(self.context.agrees_until)
         return self
+
+
+def check_regex(regex: str) -> None:
+    """Raise ``ValueError`` for a pattern that does not compile or can backtrack for ages.
+
+    spaCy matches ``REGEX`` with Python's ``re``, which has no time limit: a repeated group
+    that itself repeats (``(a+)+``, ``(\\w*)*``) takes exponential time on a long token
+    that almost matches, and one such rule would stall every text. Such patterns are
+    refused when the lexicon is loaded (and by ``jsr-nlp lexicon check``).
+
+    >>> check_regex("^(?!.*as$)")
+    >>> check_regex("^(a+)+$")
+    Traceback (most recent call last):
+    ValueError: REGEX '^(a+)+$' repeats a group that itself repeats ('+' inside '+'): it can take exponential time on a long word; write it without the nested repetition
+    """
+    try:
+        parsed = _re_parser.parse(regex)
+    except re.error as err:
+        msg = f"REGEX {regex!r} does not compile: {err}"
+        raise ValueError(msg) from None
+    nested = _nested_repeat(parsed, outer=None)
+    if nested is not None:
+        msg = (
+            f"REGEX {regex!r} repeats a group that itself repeats ({nested}): it can take "
+            "exponential time on a long word; write it without the nested repetition"
+        )
+        raise ValueError(msg)
+
+
+_UNBOUNDED = _re_constants.MAXREPEAT
+
+
+def _nested_repeat(items: Any, outer: str | None) -> str | None:
+    """The first unbounded repeat inside another unbounded repeat, described, or ``None``."""
+    for op, arg in items:
+        if op in (
+            _re_constants.MAX_REPEAT,
+            _re_constants.MIN_REPEAT,
+            _re_constants.POSSESSIVE_REPEAT,
+        ):
+            low, high, sub = arg
+            unbounded = high == _UNBOUNDED or high > 50
+            here = ("+" if low else "*") if unbounded else None
+            if here and outer:
+                return f"'{here}' inside '{outer}'"
+            found = _nested_repeat(sub, here or outer)
+            if found:
+                return found
+        elif op in (_re_constants.SUBPATTERN, _re_constants.ATOMIC_GROUP):
+            sub = arg[-1]
+            found = _nested_repeat(sub, outer)
+            if found:
+                return found
+        elif op == _re_constants.BRANCH:
+            for alt in arg[1]:
+                found = _nested_repeat(alt, outer)
+                if found:
+                    return found
+        elif op in (_re_constants.ASSERT, _re_constants.ASSERT_NOT):
+            found = _nested_repeat(arg[1], outer)
+            if found:
+                return found
+    return None
 
 
 def _regexes(value: Any) -> list[str]:
