@@ -132,6 +132,8 @@ class EditLog:
         self._suggested: list[Correction] = []
         self._stage_of: dict[int, Stage] = {}
         self.dropped: list[Edit] = []
+        self.warnings: list[str] = []  # what a stage wants the edition to say
+        self.language = "es"  # the text's language, as the pipeline identified it
 
     @property
     def corrections(self) -> list[Correction]:

@@ -738,13 +738,25 @@ CLEANERS: dict[str, Fixer] = {
 }
 
 
-def clean_log(log: EditLog, cfg: CleanConfig | None = None) -> EditLog:
-    """Run every enabled fixer over the log's running text, recording each change."""
+#: Fixes that mean the same in every language: applied in foreign paragraphs too.
+NEUTRAL = frozenset({"whitespace", "spacing", "invisible"})
+
+
+def clean_log(
+    log: EditLog, cfg: CleanConfig | None = None, keep: Callable[[Edit], bool] | None = None
+) -> EditLog:
+    """Run every enabled fixer over the log's running text, recording each change.
+
+    ``keep`` (an edit → bool predicate) drops the language-specific edits it refuses:
+    the pipeline passes one that refuses edits in paragraphs that are not Spanish.
+    """
     cfg = cfg or CleanConfig()
     for name, fixer in CLEANERS.items():
         if name in cfg.disabled or name.removesuffix("_final") in cfg.disabled:
             continue
         edits = fixer(log.text, cfg)
+        if keep is not None:
+            edits = [e for e in edits if e.category in NEUTRAL or keep(e)]
         log.suggest(
             [e for e in edits if e.replacement is None or e.confidence < cfg.apply_threshold],
             Stage.CLEAN,

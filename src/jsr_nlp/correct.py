@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import glob
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -289,12 +289,18 @@ class Corrector:
 
     # -- the pass -------------------------------------------------------------------------------
 
-    def run(self, log: EditLog) -> EditLog:
-        """Correct the log's running text in one ordered pass."""
+    def run(self, log: EditLog, keep: Callable[[Edit], bool] | None = None) -> EditLog:
+        """Correct the log's running text in one ordered pass.
+
+        ``keep`` (an edit → bool predicate) drops the proposals it refuses (the pipeline's
+        refuses those in paragraphs that are not Spanish).
+        """
         doc = self.nlp.make_doc(log.text)
         candidates = [*self._misspelling_candidates(doc), *self._rule_candidates(doc)]
         if self.fuzzy:
             candidates.extend(self._fuzzy_candidates(doc))
+        if keep is not None:
+            candidates = [c for c in candidates if keep(c.edit)]
         chosen = _select(candidates)
         applied = [
             c.edit

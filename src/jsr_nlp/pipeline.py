@@ -23,6 +23,7 @@ from jsr_nlp.clean import CleanConfig, clean_log
 from jsr_nlp.correct import Corrector, lexicon_paths
 from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError
 from jsr_nlp.ingest import Decoded, from_string
+from jsr_nlp.language import document_language, foreign_paragraphs, outside
 from jsr_nlp.lexicon.load import Lexicon, load_lexicon
 from jsr_nlp.model import Edition, PipelineInfo, Source, Stage, Translation
 from jsr_nlp.resources import pipelines_dir
@@ -187,21 +188,41 @@ class Pipeline:
             raise InputError(name, msg)
         log = EditLog(decoded.text)
         log.apply(decoded.repairs, Stage.INGEST)
+        foreign = self._identify_language(log)
         if self.spec.clean.enabled:
             cfg = CleanConfig(
                 thousands_separator=self.spec.clean.thousands_separator,
                 disabled=frozenset(self.spec.clean.disabled),
                 apply_threshold=self.spec.apply_threshold,
             )
-            clean_log(log, cfg)
+            clean_log(log, cfg, keep=outside(foreign) if foreign else None)
         if self.spec.correct.enabled:
-            self.corrector.run(log)
+            # cleaning moved the text: find the foreign paragraphs again
+            foreign = foreign_paragraphs(log.text) if foreign else []
+            self.corrector.run(log, keep=outside(foreign) if foreign else None)
         return log
+
+    def _identify_language(self, log: EditLog) -> list[tuple[int, int, str]]:
+        """Record the text's language; return the paragraphs surely in another one."""
+        foreign = foreign_paragraphs(log.text)
+        lang = document_language(log.text, foreign)
+        log.language = lang
+        if lang != "es":
+            log.warnings.append(
+                f"most of the text is in {lang!r}, not Spanish: Spanish corrections were "
+                "made only in the paragraphs that are Spanish"
+            )
+        elif foreign:
+            langs = ", ".join(sorted({code for _, _, code in foreign}))
+            log.warnings.append(
+                f"{len(foreign)} paragraph(s) are not Spanish ({langs}): left uncorrected"
+            )
+        return foreign
 
     def _finish(
         self, decoded: Decoded, log: EditLog, doc: Doc | None, previous: Edition | None
     ) -> Edition:
-        warnings_: list[str] = []
+        warnings_: list[str] = list(log.warnings)
         if log.dropped:
             warnings_.append(
                 f"{len(log.dropped)} overlapping edit(s) were not applied: "
@@ -226,7 +247,7 @@ class Pipeline:
             path=decoded.path,
             sha256=decoded.sha256,
             encoding=decoded.encoding,
-            language="es",
+            language=log.language,
             chars=len(decoded.text),
         )
         return Edition(
