@@ -569,11 +569,17 @@ def _run_serial(
     An exception the pipeline does not turn into a result (a bug, a ``MemoryError``) ends
     its stream; the inputs it held are then run one by one, so only the one that fails
     again is marked failed, and the stream starts again on the rest.
+
+    Each outcome's ``seconds`` is that input's own time: reading it, its share of the
+    pipeline's work (see ``Pipeline.pipe_results``'s ``timer``) and writing its outputs,
+    not the time since it was read (which would include the rest of its batch).
     """
     from jsr_nlp.ingest import read_path
 
-    # inputs handed to the pipeline and not yet answered: id(decoded) → (decoded, path, stem, t0)
+    # inputs handed to the pipeline and not yet answered:
+    # id(decoded) → (decoded, path, stem, seconds spent reading it)
     started: dict[int, tuple[Decoded, str, str, float]] = {}
+    pipeline_seconds: dict[int, float] = {}
     failures: list[Outcome] = []
 
     def decoded() -> Iterator[Decoded]:
@@ -584,35 +590,41 @@ def _run_serial(
             except Exception as exc:  # unreadable, or a bug while reading: this input only
                 failures.append(_failed(path, stem, exc))
                 continue
-            started[id(d)] = (d, path, stem, t0)
+            started[id(d)] = (d, path, stem, time.perf_counter() - t0)
             yield d
+
+    def timer(d: Decoded, seconds: float) -> None:
+        pipeline_seconds[id(d)] = seconds
 
     def previous(d: Decoded) -> Edition | None:
         _, _, stem, _ = started[id(d)]
         return _previous_edition(options.out_dir, stem, d.sha256)
 
     def finish(d: Decoded, result: Edition | JsrNlpError) -> Outcome:
-        _, path, stem, t0 = started.pop(id(d))
+        _, path, stem, reading = started.pop(id(d))
+        seconds = reading + pipeline_seconds.pop(id(d), 0.0)
         if isinstance(result, JsrNlpError):
             return _failed(path, stem, result)
+        t0 = time.perf_counter()
         try:
             outputs = _write(result, options, stem)
         except Exception as exc:  # one input's failure, even a bug, must not end the run
             return _failed(path, stem, exc)
-        return _outcome(path, result, stem, outputs, time.perf_counter() - t0)
+        return _outcome(path, result, stem, outputs, seconds + time.perf_counter() - t0)
 
     def alone(d: Decoded) -> Outcome:
         try:
-            ((_, result),) = list(pipe.pipe_results([d], previous=previous))
+            ((_, result),) = list(pipe.pipe_results([d], previous=previous, timer=timer))
         except Exception as exc:
             _, path, stem, _ = started.pop(id(d))
+            pipeline_seconds.pop(id(d), None)
             return _failed(path, stem, exc)
         return finish(d, result)
 
     stream = decoded()  # one generator throughout: a restarted pipeline goes on from here
     while True:
         try:
-            for d, result in pipe.pipe_results(stream, previous=previous):
+            for d, result in pipe.pipe_results(stream, previous=previous, timer=timer):
                 while failures:
                     yield failures.pop(0)
                 yield finish(d, result)

@@ -206,12 +206,26 @@ NoCacheOpt = Annotated[
 ]
 
 
+def _out_folder(value: str | Path) -> Path:
+    """The ``--out`` folder; an empty name is a usage error, not the current folder."""
+    if not str(value).strip():
+        _error("--out must name a folder (it was blank); use --out . for the current folder")
+        raise typer.Exit(2)
+    return Path(value)
+
+
+OutOpt = Annotated[
+    str,
+    typer.Option("--out", "-o", help="Folder for the outputs (--out . for the current folder)."),
+]
+
+
 @app.command()
 def process(
     inputs: Annotated[
         list[str], typer.Argument(help="Text files, folders, globs, or - for standard input.")
     ],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")],
+    out_dir: OutOpt,
     formats: Annotated[
         str | None,
         typer.Option(
@@ -248,6 +262,8 @@ def process(
     """Clean, correct and annotate texts; write <stem>.json, <stem>.es.txt and more to --out."""
     from jsr_nlp.batch import BatchOptions, run_batch
 
+    out_folder = _out_folder(out_dir)
+
     def body() -> int:
         from jsr_nlp.pipeline import load_pipeline
 
@@ -262,7 +278,7 @@ def process(
             pass  # the txt writer adds <stem>.<lang>.txt when there is a translation
         options = BatchOptions(
             inputs=list(inputs),
-            out_dir=out_dir,
+            out_dir=out_folder,
             formats=fmts,
             jobs=jobs,
             skip_unchanged=skip_unchanged,
@@ -399,7 +415,7 @@ def dates(
 @app.command()
 def translate(
     inputs: Annotated[list[str], typer.Argument(help="Text files, folders or globs.")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")],
+    out_dir: OutOpt,
     to: Annotated[str, typer.Option("--to", help="Target language.")] = "en",
     translator: TranslatorOpt = None,
     translator_url: TranslatorUrlOpt = None,

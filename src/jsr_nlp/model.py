@@ -9,9 +9,11 @@ reads it back.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from enum import StrEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
+
+from jsr_nlp.errors import JsrNlpError
 
 SCHEMA = "jsr-nlp.edition/1"
 _T = TypeVar("_T")
@@ -210,34 +212,222 @@ class Edition:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Edition:
-        """Rebuild an edition from :meth:`to_dict` output."""
-        if data.get("schema") != SCHEMA:
-            msg = f"not a jsr-nlp edition (schema {data.get('schema')!r}, expected {SCHEMA!r})"
-            raise ValueError(msg)
-        tr = data.get("translation")
-        translation = None
-        if tr is not None:
-            segments = tuple(Segment(**s) for s in tr.get("segments", []))
-            translation = Translation(**{**tr, "segments": segments})
-        return cls(
-            source=Source(**data["source"]),
-            pipeline=PipelineInfo(**data["pipeline"]),
-            source_text=data["text"]["source"],
-            clean_text=data["text"]["clean"],
-            corrections=tuple(Correction.from_dict(c) for c in data["corrections"]),
-            entities=tuple(_build(Entity, e) for e in data["entities"]),
-            dates=tuple(_build(DateExpr, d) for d in data["dates"]),
-            translation=translation,
-            warnings=tuple(data.get("warnings", [])),
-        )
+        """Rebuild an edition from :meth:`to_dict` output, checking it on the way.
+
+        Every field must have its documented type, and every offset must lie inside its
+        text and slice it: ``source[start:end] == text`` for corrections,
+        ``clean[start:end] == text`` for entities and dates, source offsets inside the
+        source, and the applied corrections must rebuild the clean text. Fields added by
+        later schema versions are ignored. Anything else raises
+        :class:`EditionFormatError` (a ``ValueError``) naming the field.
+        """
+        return _EditionReader(data).edition()
 
     @classmethod
-    def from_json(cls, text: str) -> Edition:
-        """Inverse of :meth:`to_json`."""
-        return cls.from_dict(json.loads(text))
+    def from_json(cls, text: str | bytes) -> Edition:
+        """Inverse of :meth:`to_json`; raises :class:`EditionFormatError` on a bad edition."""
+        try:
+            data = json.loads(text)
+        except (TypeError, ValueError) as err:
+            where, problem = "json", f"not JSON text ({err})"
+            raise EditionFormatError(where, problem) from None
+        return cls.from_dict(data)
 
 
-def _build(cls: type[_T], data: dict[str, Any]) -> _T:
-    """Build a dataclass from a dict, ignoring fields added by later schema versions."""
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: v for k, v in data.items() if k in names})
+class EditionFormatError(JsrNlpError, ValueError):
+    """An edition JSON that does not follow ``jsr-nlp.edition/1``; names the field.
+
+    Raised by :meth:`Edition.from_json` and :meth:`Edition.from_dict` for every kind of
+    problem (not JSON, a missing field, a wrong type, an offset outside its text); it is
+    a ``ValueError`` and a :class:`~jsr_nlp.errors.JsrNlpError`.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"not a valid jsr-nlp edition: {field}: {problem}")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_CHECKS: dict[str, tuple[str, Any]] = {
+    "str": ("a string", lambda v: isinstance(v, str)),
+    "str | None": ("a string or null", lambda v: v is None or isinstance(v, str)),
+    "int": ("an integer", _is_int),
+    "float": ("a number", lambda v: _is_int(v) or isinstance(v, float)),
+    "bool": ("true or false", lambda v: isinstance(v, bool)),
+    "Label": ("one of " + ", ".join(get_args(Label)), lambda v: v in get_args(Label)),
+    "TimexType": ("one of " + ", ".join(get_args(TimexType)), lambda v: v in get_args(TimexType)),
+    "Action": ("one of " + ", ".join(get_args(Action)), lambda v: v in get_args(Action)),
+    "SegmentStatus": (
+        "one of " + ", ".join(get_args(SegmentStatus)),
+        lambda v: v in get_args(SegmentStatus),
+    ),
+}
+
+
+class _EditionReader:
+    """Reads an edition dict field by field; every problem is an :class:`EditionFormatError`."""
+
+    def __init__(self, data: object) -> None:
+        self.data = data
+
+    @staticmethod
+    def _table(value: object, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise EditionFormatError(where, f"expected an object, got {_kind(value)}")
+        return value
+
+    @staticmethod
+    def _list(value: object, where: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise EditionFormatError(where, f"expected a list, got {_kind(value)}")
+        return value
+
+    def _fields(
+        self, cls: type[_T], value: object, where: str, skip: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """The dataclass's fields from a JSON object, each checked against its type."""
+        table = self._table(value, where)
+        out: dict[str, Any] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name in skip:
+                continue
+            name = f"{where}.{f.name}"
+            if f.name not in table:
+                if f.default is MISSING:
+                    raise EditionFormatError(name, "missing")
+                continue
+            what, ok = _CHECKS[str(f.type)]
+            if not ok(table[f.name]):
+                raise EditionFormatError(name, f"expected {what}, got {_kind(table[f.name])}")
+            out[f.name] = table[f.name]
+        return out
+
+    @staticmethod
+    def _span(start: int, end: int, length: int, where: str, names: tuple[str, str]) -> None:
+        """``0 <= start <= end <= length``, or an error naming the offending field."""
+        first, second = f"{where}.{names[0]}", f"{where}.{names[1]}"
+        if start < 0:
+            raise EditionFormatError(first, f"{start} is negative")
+        if end < start:
+            raise EditionFormatError(second, f"{end} is before {names[0]} {start}")
+        if end > length:
+            raise EditionFormatError(second, f"{end} is past the end of the text ({length})")
+
+    def _correction(self, value: object, where: str, source: str) -> Correction:
+        table = self._table(value, where)
+        body = self._fields(Correction, table, where, skip=("start", "end", "text", "stage"))
+        span = self._fields(_SourceSpan, table.get("source"), f"{where}.source")
+        stage = table.get("stage", "clean")
+        if stage not in {str(s) for s in Stage}:
+            field, problem = f"{where}.stage", "expected one of " + ", ".join(map(str, Stage))
+            raise EditionFormatError(field, problem)
+        self._span(span["start"], span["end"], len(source), f"{where}.source", ("start", "end"))
+        if source[span["start"] : span["end"]] != span["text"]:
+            field = f"{where}.source.text"
+            raise EditionFormatError(field, "is not text.source[start:end]")
+        return Correction(**body, **span, stage=Stage(stage))
+
+    def _located(self, cls: type[_T], value: object, where: str, clean: str, source: str) -> _T:
+        """An entity or a date, its offsets checked against both texts."""
+        got = self._fields(cls, value, where)
+        self._span(got["start"], got["end"], len(clean), where, ("start", "end"))
+        if clean[got["start"] : got["end"]] != got["text"]:
+            field = f"{where}.text"
+            raise EditionFormatError(field, "is not text.clean[start:end]")
+        ends = ("source_start", "source_end")
+        self._span(got["source_start"], got["source_end"], len(source), where, ends)
+        return cls(**got)
+
+    def _translation(self, value: object, clean: str) -> Translation | None:
+        if value is None:
+            return None
+        got = self._fields(Translation, value, "translation", skip=("segments",))
+        segments = []
+        raw = self._list(self._table(value, "translation").get("segments", []), "segments")
+        for i, item in enumerate(raw):
+            where = f"translation.segments[{i}]"
+            seg = self._fields(Segment, item, where)
+            self._span(seg["start"], seg["end"], len(clean), where, ("start", "end"))
+            segments.append(Segment(**seg))
+        return Translation(**got, segments=tuple(segments))
+
+    def edition(self) -> Edition:
+        from jsr_nlp.audit import replay
+
+        data = self._table(self.data, "edition")
+        if data.get("schema") != SCHEMA:
+            field = "schema"
+            problem = f"{data.get('schema')!r} is not {SCHEMA!r}: not a jsr-nlp edition"
+            raise EditionFormatError(field, problem)
+        texts = self._fields(_Texts, data.get("text"), "text")
+        source, clean = texts["source"], texts["clean"]
+        corrections = tuple(
+            self._correction(c, f"corrections[{i}]", source)
+            for i, c in enumerate(self._list(data.get("corrections"), "corrections"))
+        )
+        try:
+            rebuilt = replay(source, corrections)
+        except ValueError as err:
+            field, problem = "corrections", str(err)
+            raise EditionFormatError(field, problem) from None
+        if rebuilt != clean:
+            field = "corrections"
+            problem = "the applied corrections do not turn text.source into text.clean"
+            raise EditionFormatError(field, problem)
+        warnings = self._list(data.get("warnings", []), "warnings")
+        for i, w in enumerate(warnings):
+            if not isinstance(w, str):
+                field = f"warnings[{i}]"
+                raise EditionFormatError(field, f"expected a string, got {_kind(w)}")
+        return Edition(
+            source=Source(**self._fields(Source, data.get("source"), "source")),
+            pipeline=PipelineInfo(**self._fields(PipelineInfo, data.get("pipeline"), "pipeline")),
+            source_text=source,
+            clean_text=clean,
+            corrections=corrections,
+            entities=tuple(
+                self._located(Entity, e, f"entities[{i}]", clean, source)
+                for i, e in enumerate(self._list(data.get("entities"), "entities"))
+            ),
+            dates=tuple(
+                self._located(DateExpr, d, f"dates[{i}]", clean, source)
+                for i, d in enumerate(self._list(data.get("dates"), "dates"))
+            ),
+            translation=self._translation(data.get("translation"), clean),
+            warnings=tuple(warnings),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceSpan:
+    """The ``source`` object of a correction in the JSON."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """The ``text`` object of the JSON."""
+
+    source: str
+    clean: str
+
+
+def _kind(value: object) -> str:
+    """The JSON name of a value's type, for messages."""
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)

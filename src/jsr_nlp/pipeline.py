@@ -11,9 +11,9 @@ import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from time import perf_counter
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -22,9 +22,9 @@ from jsr_nlp.audit import EditLog
 from jsr_nlp.clean import CleanConfig, clean_log
 from jsr_nlp.correct import Corrector, lexicon_paths
 from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError
-from jsr_nlp.ingest import Decoded, from_string
+from jsr_nlp.ingest import Decoded, InputTypeError, from_string
 from jsr_nlp.language import document_language, foreign_paragraphs, outside
-from jsr_nlp.lexicon.load import Lexicon, load_lexicon
+from jsr_nlp.lexicon.load import BUNDLED_PREFIX, Lexicon, load_lexicon
 from jsr_nlp.model import Edition, PipelineInfo, Source, Stage, Translation
 from jsr_nlp.resources import pipelines_dir
 
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 # and runs correctly under 3.8, which warns (W095) on every load. The warning says nothing
 # a user can act on, so it is silenced here and documented in the README.
 warnings.filterwarnings("ignore", message=r"\[W095\]")
+
+#: What :meth:`Pipeline.pipe_results` accepts: decoded inputs, strings, or a file's bytes.
+_In = TypeVar("_In", bound=Decoded | str | bytes)
 
 
 class _Strict(BaseModel):
@@ -121,6 +124,23 @@ def load_spec(name_or_path: str | Path = "default") -> PipelineSpec:
     return spec
 
 
+def pipeline_lexicons(patterns: Iterable[str], base: Path) -> list[Path]:
+    """A pipeline's lexicon files: globs relative to its folder, sorted and unique.
+
+    A pattern that starts with ``bundled:`` is resolved in the bundled ``pipelines/``
+    folder instead, so a pipeline file kept anywhere can add its own lexicons to the
+    bundled ones: ``lexicons = ["bundled:lexicons/*.toml", "my-lexicon.toml"]``.
+    """
+    found: list[Path] = []
+    for pattern in patterns:
+        if pattern.startswith(BUNDLED_PREFIX):
+            hits = lexicon_paths([pattern.removeprefix(BUNDLED_PREFIX)], pipelines_dir())
+        else:
+            hits = lexicon_paths([pattern], base)
+        found.extend(h for h in hits if h not in found)
+    return found
+
+
 def _version() -> str:
     from jsr_nlp import __version__
 
@@ -153,7 +173,7 @@ class Pipeline:
     @cached_property
     def lexicon(self) -> Lexicon:
         """The merged lexicon files of this pipeline."""
-        return load_lexicon(lexicon_paths(self.spec.lexicons, self.spec.base))
+        return load_lexicon(pipeline_lexicons(self.spec.lexicons, self.spec.base))
 
     @cached_property
     def corrector(self) -> Corrector:
@@ -266,26 +286,49 @@ class Pipeline:
         """One decoded input → its edition."""
         return next(self.pipe_decoded([decoded], previous=lambda _d: previous))
 
-    def __call__(self, text: str, *, name: str = "<string>") -> Edition:
-        """One string → its edition."""
+    def __call__(self, text: str | bytes, *, name: str = "<string>") -> Edition:
+        """One string → its edition.
+
+        Bytes are decoded as a file's would be (BOM, UTF-8, UTF-16, CP1252…); anything
+        else (``None``, a number) raises :class:`~jsr_nlp.ingest.InputTypeError`, which
+        is both a ``TypeError`` and an :class:`~jsr_nlp.errors.InputError`.
+        """
         return self.process(from_string(text, name))
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[Edition]:
-        """Stream editions for many strings, batching the spaCy model."""
-        return self.pipe_decoded(from_string(t) for t in texts)
+    def pipe(self, texts: Iterable[str | bytes]) -> Iterator[Edition]:
+        """Stream editions for many strings (or files' bytes), batching the spaCy model.
+
+        Editions come out in input order. The first text that fails (an empty one, a
+        value that is not text) raises its :class:`~jsr_nlp.errors.JsrNlpError` once
+        every edition before it has been yielded; so does an exception raised while
+        iterating ``texts``. Use :meth:`pipe_results` to carry on past failures.
+        """
+        if isinstance(texts, str | bytes | bytearray):
+            name = "<texts>"
+            msg = "pipe() takes an iterable of texts, not one text; call the pipeline on it"
+            raise InputTypeError(name, msg)
+        return self._editions(iter(texts))
 
     def pipe_decoded(
         self,
         inputs: Iterable[Decoded],
         previous: Callable[[Decoded], Edition | None] | None = None,
     ) -> Iterator[Edition]:
-        """Stream editions for decoded inputs, ``batch_size`` at a time.
+        """Stream editions for decoded inputs, ``batch_size`` at a time, in input order.
 
         ``previous`` may return an earlier edition of an input, whose translated
         segments are reused (a re-run only finishes what failed). The first input
-        that fails raises its :class:`~jsr_nlp.errors.JsrNlpError`; use
-        :meth:`pipe_results` to carry on past failures.
+        that fails raises its :class:`~jsr_nlp.errors.JsrNlpError`, once the editions
+        of the inputs before it have been yielded; use :meth:`pipe_results` to carry on
+        past failures.
         """
+        return self._editions(inputs, previous)
+
+    def _editions(
+        self,
+        inputs: Iterable[Decoded | str | bytes],
+        previous: Callable[[Decoded], Edition | None] | None = None,
+    ) -> Iterator[Edition]:
         for _, result in self.pipe_results(inputs, previous):
             if isinstance(result, JsrNlpError):
                 raise result
@@ -293,33 +336,115 @@ class Pipeline:
 
     def pipe_results(
         self,
-        inputs: Iterable[Decoded],
+        inputs: Iterable[_In],
         previous: Callable[[Decoded], Edition | None] | None = None,
-    ) -> Iterator[tuple[Decoded, Edition | JsrNlpError]]:
+        *,
+        timer: Callable[[_In, float], None] | None = None,
+    ) -> Iterator[tuple[_In, Edition | JsrNlpError]]:
         """Like :meth:`pipe_decoded`, but yields ``(input, edition or error)`` pairs.
 
-        One input's error (too long, a translation provider refusing its key…) does
-        not stop the others.
+        ``inputs`` may be decoded inputs, strings or files' bytes; each pair holds the
+        input as given. Pairs come out in input order, and one input's error (empty,
+        too long, not text, a translation provider refusing its key…) is yielded in
+        its place without stopping the others; a string's error names it by its
+        position (``<text 3>``). If iterating ``inputs`` raises, or a text stage fails
+        with an exception that is not a ``JsrNlpError`` (a bug), the pairs of the inputs
+        before it are yielded first, then that exception is raised.
+
+        ``timer(input, seconds)``, when given, is called before each pair is yielded with
+        the time spent on that input alone: decoding a string, its text stages, its share
+        (by length) of the spaCy batch it was analysed in, and finishing its edition.
         """
         it = iter(inputs)
         size = self.spec.analyse.batch_size
-        while batch := list(islice(it, size)):
-            ready: list[tuple[Decoded, EditLog]] = []
-            for d in batch:
+        position = 0
+        stop: Exception | None = None
+        while stop is None:
+            batch: list[_Slot[_In]] = []
+            while len(batch) < size:
                 try:
-                    ready.append((d, self.edit(d)))
+                    item = next(it)
+                except StopIteration:
+                    break
+                except Exception as exc:  # the input stream itself failed
+                    stop = exc
+                    break
+                position += 1
+                started = perf_counter()
+                state: tuple[Decoded, EditLog] | JsrNlpError
+                try:
+                    decoded = _as_decoded(item, position)
+                    state = (decoded, self.edit(decoded))
                 except JsrNlpError as exc:
-                    yield d, exc
-            if self.spec.analyse.enabled:
-                docs: list[Doc | None] = list(self.nlp.pipe(lg.text for _, lg in ready))
+                    state = exc
+                except Exception as exc:  # a bug: finish the inputs before it, then raise
+                    stop = exc
+                    break
+                batch.append(_Slot(item, state, perf_counter() - started))
+            if not batch:
+                break
+            yield from self._finish_batch(batch, previous, timer)
+        if stop is not None:
+            raise stop
+
+    def _finish_batch(
+        self,
+        batch: list[_Slot[_In]],
+        previous: Callable[[Decoded], Edition | None] | None,
+        timer: Callable[[_In, float], None] | None,
+    ) -> Iterator[tuple[_In, Edition | JsrNlpError]]:
+        """Analyse a batch's edited texts together, then finish each input in order."""
+        logs = [slot.state[1] for slot in batch if isinstance(slot.state, tuple)]
+        # the model loads on first use: no input's own time
+        nlp = self.nlp if self.spec.analyse.enabled and logs else None
+        started = perf_counter()
+        docs: list[Doc | None] = [None] * len(logs)
+        if nlp is not None:
+            docs = list(nlp.pipe(log.text for log in logs))
+        model_seconds = perf_counter() - started
+        total = sum(len(log.text) for log in logs) or 1
+        doc_of = {id(log): doc for log, doc in zip(logs, docs, strict=True)}
+        for slot in batch:
+            started = perf_counter()
+            seconds = slot.seconds
+            result: Edition | JsrNlpError
+            if isinstance(slot.state, JsrNlpError):
+                result = slot.state
             else:
-                docs = [None] * len(ready)
-            for (decoded, log), doc in zip(ready, docs, strict=True):
+                decoded, log = slot.state
+                seconds += model_seconds * len(log.text) / total
                 try:
                     prev = previous(decoded) if previous else None
-                    yield decoded, self._finish(decoded, log, doc, prev)
+                    result = self._finish(decoded, log, doc_of[id(log)], prev)
                 except JsrNlpError as exc:
-                    yield decoded, exc
+                    result = exc
+            if timer is not None:
+                timer(slot.item, seconds + perf_counter() - started)
+            yield slot.item, result
+
+
+class _Slot(Generic[_In]):
+    """One input of a batch: as given, decoded with its edit log (or its error), own time."""
+
+    __slots__ = ("item", "seconds", "state")
+
+    def __init__(
+        self, item: _In, state: tuple[Decoded, EditLog] | JsrNlpError, seconds: float
+    ) -> None:
+        self.item = item
+        self.state = state
+        self.seconds = seconds
+
+
+def _as_decoded(item: Decoded | str | bytes, position: int) -> Decoded:
+    """A stream's item as a decoded input; its error names it by position (``<text 3>``)."""
+    if isinstance(item, Decoded):
+        return item
+    try:
+        return from_string(item)
+    except InputError as exc:
+        name = f"<text {position}>"
+        raise type(exc)(name, exc.problem) from None
 
 
 def load_pipeline(

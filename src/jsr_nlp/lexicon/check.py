@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from jsr_nlp.errors import LexiconError
+from jsr_nlp.errors import ConfigurationError, LexiconError
 from jsr_nlp.lexicon.load import _where, bundled_lexicons, check_lexicon, load_file
 from jsr_nlp.lexicon.schema import LexiconFile
 
@@ -22,12 +22,30 @@ from jsr_nlp.lexicon.schema import LexiconFile
 COMMON_WORD_ZIPF = 4.5
 
 
-def _files(paths: Sequence[Path]) -> list[Path]:
+def _files(paths: Sequence[Path], problems: list[str]) -> list[Path]:
+    """The lexicon files named or found in folders; a folder without any is a problem.
+
+    When no path yields a file at all there is nothing to check: a
+    :class:`~jsr_nlp.errors.ConfigurationError` (exit code 2), like ``process`` without
+    inputs.
+    """
     if not paths:
         return bundled_lexicons()
     found: list[Path] = []
+    empty: list[Path] = []
     for p in paths:
-        found.extend(sorted(p.rglob("*.toml")) if p.is_dir() else [p])
+        if p.is_dir():
+            listed = sorted(p.rglob("*.toml"))
+            if not listed:
+                empty.append(p)
+            found.extend(listed)
+        else:
+            found.append(p)
+    if not found:
+        names = " ".join(str(p) for p in paths)
+        where = "this folder" if len(paths) == 1 else "these folders"
+        raise ConfigurationError(names, f"no .toml lexicon files to check in {where}")
+    problems.extend(f"{p}: no .toml lexicon files in this folder" for p in empty)
     return found
 
 
@@ -79,9 +97,13 @@ def common_word_forms(lex: LexiconFile) -> list[tuple[str, str]]:
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[str], str]:
-    """Check lexicon files; return (problem lines, a one-line summary)."""
-    files = _files(paths)
+    """Check lexicon files; return (problem lines, a one-line summary).
+
+    A folder among ``paths`` that holds no ``.toml`` file is a problem line; when no path
+    yields any file, :class:`~jsr_nlp.errors.ConfigurationError` is raised.
+    """
     problems: list[str] = []
+    files = _files(paths, problems)
     parsed: list[tuple[str, LexiconFile]] = []
     for f in files:
         errors = _schema_errors(f)

@@ -49,17 +49,26 @@ def bundled_lexicons() -> list[Path]:
     return sorted((pipelines_dir() / "lexicons").glob("*.toml"))
 
 
+#: A lexicon path or glob with this prefix is relative to the bundled ``pipelines/`` folder
+#: (``bundled:lexicons/*.toml``), wherever the file that names it is.
+BUNDLED_PREFIX = "bundled:"
+
+
 def resolve_lexicons(names: Iterable[str]) -> list[Path]:
     """Lexicon paths from a component's config list.
 
     Empty means every bundled lexicon; a bare name (``gazetteer-events``) is looked up
-    among the bundled ones; anything else is a path.
+    among the bundled ones; ``bundled:lexicons/gazetteer-places.toml`` is a path in the
+    bundled ``pipelines/`` folder; anything else is a path.
     """
     names = list(names)
     if not names:
         return bundled_lexicons()
     out: list[Path] = []
     for name in names:
+        if name.startswith(BUNDLED_PREFIX):
+            out.append(pipelines_dir() / name.removeprefix(BUNDLED_PREFIX))
+            continue
         path = Path(name)
         if not path.exists() and not path.is_absolute():
             bundled = pipelines_dir() / "lexicons" / name
