@@ -44,11 +44,16 @@ def test_cp1252_curly_quotes():
 
 
 def test_nfc_normalisation():
-    assert decode_bytes("Espan\u0303a y Zhu\u0301kov".encode(), "x.txt").text == "España y Zhúkov"
+    # the source keeps the file's form (offsets index it); NFC is a recorded repair
+    decoded = decode_bytes("Espan\u0303a y Zhu\u0301kov".encode(), "x.txt")
+    assert decoded.text == "Espan\u0303a y Zhu\u0301kov"
+    assert decoded.normalised == "España y Zhúkov"
 
 
 def test_crlf_becomes_lf():
-    assert decode_bytes(b"uno\r\ndos\rtres", "x.txt").text == "uno\ndos\ntres"
+    decoded = decode_bytes(b"uno\r\ndos\rtres", "x.txt")
+    assert decoded.text == "uno\r\ndos\rtres"
+    assert decoded.normalised == "uno\ndos\ntres"
 
 
 def test_mojibake_is_repaired_as_recorded_edits():

@@ -68,6 +68,7 @@ def test_model_names_in_news_prose_keep_their_span(entity_nlp, text):
         ("la Confederación Europea de Sindicatos reclamará .", "Confederación"),  # not a state
         ("lleva a cabo la Asociación Deportiva de Trabajadores de Firestone", "Asociación"),
     ],
+    ids=["UCK", "Manhattan", "Ciudadela", "Liga", "Confederacion", "Asociacion"],
 )
 def test_no_id_or_label_from_a_partial_match(entity_nlp, text, name):
     """Names outside the gazetteer keep the model's span and label, and get no id

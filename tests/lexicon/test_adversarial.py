@@ -51,7 +51,9 @@ def test_negatives_name_real_rules_and_contain_their_trigger():
             assert not literal or literal & tokens, n
 
 
-@pytest.mark.parametrize("negative", NEGATIVES, ids=lambda n: f"{n['rule']}:{n['text'][:30]}")
+@pytest.mark.parametrize(
+    "negative", NEGATIVES, ids=[f"{n['rule']}-{i}" for i, n in enumerate(NEGATIVES)]
+)
 def test_no_rule_changes_correct_spanish(negative):
     fixed, corrections = correct_text(negative["text"], LEXICON)
     applied = [(c.rule, c.text, c.replacement) for c in corrections if c.action == "applied"]

@@ -16,8 +16,8 @@ error, not a silently ignored setting.
 from __future__ import annotations
 
 import re
-from re import _constants as _re_constants  # the structure of a parsed pattern
-from re import _parser as _re_parser
+from re import _constants as _re_constants  # type: ignore[attr-defined]  # parsed pattern
+from re import _parser as _re_parser  # type: ignore[attr-defined]
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
