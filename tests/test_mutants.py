@@ -127,3 +127,36 @@ def test_releasing_never_removes_another_runs_lock(tmp_path):
     mine.release()
     FolderLock(tmp_path).release()  # never acquired
     assert (tmp_path / LOCK).read_text("ascii") == "1\n"
+
+
+def test_standard_input_does_not_move_the_common_folder():
+    assert plan_stems(["<stdin>", "t/a/x.txt", "t/a/y.txt"]) == ["stdin", "x", "y"]
+    assert plan_stems(["-", "t/a/x.txt", "t/a/y.txt"]) == ["stdin", "x", "y"]
+
+
+def test_lock_file_is_not_executable(tmp_path):
+    with FolderLock(tmp_path).held():
+        assert stat.S_IMODE((tmp_path / LOCK).stat().st_mode) & 0o111 == 0
+
+
+def test_another_lock_object_never_releases_the_holders_lock(tmp_path):
+    holder = FolderLock(tmp_path)
+    holder.acquire()
+    FolderLock(tmp_path).release()  # same process, never acquired
+    assert (tmp_path / LOCK).exists()
+    holder.release()
+
+
+def test_asking_whether_the_holder_lives_does_not_signal_it(tmp_path):
+    import subprocess
+    import sys
+
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (tmp_path / LOCK).write_text(f"{sleeper.pid}\n", "ascii")
+        with pytest.raises(ConfigurationError):
+            FolderLock(tmp_path).acquire()
+        assert sleeper.poll() is None  # still running: only signal 0 was sent
+    finally:
+        sleeper.kill()
+        sleeper.wait()
