@@ -12,6 +12,7 @@ ordered pass, no loop until nothing changes; a test checks it is idempotent.
 from __future__ import annotations
 
 import glob
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -360,15 +361,18 @@ _CLAUSE_BOUNDARY = frozenset({",", ".", ";", ":", "y", "e", "o", "u", "que", "pe
 
 def _disagrees_later(doc: Doc, end: int, pattern: str) -> bool:
     """Whether a word matching ``pattern`` follows in the clause (up to six words)."""
-    import re
-
-    regex = re.compile(pattern)
+    regex = _compiled(pattern)
     for tok in doc[end : end + 6]:
         if tok.lower_ in _CLAUSE_BOUNDARY or tok.is_space:
             return False
         if regex.search(tok.lower_) and tok.lower_ not in STOP_WORDS:
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _has_accent(text: str) -> bool:
