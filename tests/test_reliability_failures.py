@@ -10,15 +10,14 @@ itself (``jsr_nlp.batch``) is the real one.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from unprivileged import process_as_user
 
 import jsr_nlp.pipeline
 from jsr_nlp.cli import app
@@ -139,14 +138,6 @@ def test_symlink_loops_in_an_input_folder(tmp_path):
     assert len(errors) == 3 and all(e.startswith("error: ") for e in errors)
 
 
-def _without_root_powers() -> None:  # pragma: no cover - runs in the child
-    """As root, give up reading what the file modes forbid (CAP_DAC_*), for this child."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl")
-
-
 def test_an_unreadable_subfolder_is_one_line_and_the_rest_is_processed(tmp_path):
     src, out = _folder(tmp_path), tmp_path / "o"
     secret = src / "secret"
@@ -154,14 +145,7 @@ def test_an_unreadable_subfolder_is_one_line_and_the_rest_is_processed(tmp_path)
     (secret / "hidden.txt").write_text(TEXTS["a.txt"], "utf-8")
     secret.chmod(0)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "jsr_nlp", "process", str(src), "--out", str(out)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=_without_root_powers if os.geteuid() == 0 else None,
-            check=False,
-        )
+        result = process_as_user(src, out)
     except subprocess.SubprocessError:
         pytest.skip("cannot give up root's powers to read a folder here")
     finally:

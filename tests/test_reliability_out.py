@@ -7,14 +7,13 @@ the place and the problem, and nothing is processed: no edition appears anywhere
 
 from __future__ import annotations
 
-import ctypes
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from unprivileged import process_as_user
 
 from jsr_nlp.cli import app
 
@@ -73,28 +72,13 @@ def test_an_existing_folder_on_a_read_only_file_system(src):
     assert "/proc: cannot write into the output folder" in line
 
 
-def _without_root_powers() -> None:  # pragma: no cover - runs in the child
-    """As root, give up writing where the file modes forbid (CAP_DAC_*), for this child."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl")
-
-
 @pytest.mark.skipif(os.name != "posix", reason="file modes")
 def test_a_read_only_folder(src, tmp_path):
     out = tmp_path / "ro"
     out.mkdir()
     out.chmod(0o500)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "jsr_nlp", "process", str(src), "--out", str(out)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=_without_root_powers if os.geteuid() == 0 else None,
-            check=False,
-        )
+        result = process_as_user(src, out)
     except subprocess.SubprocessError:
         pytest.skip("root writes anywhere, and cannot give that up here")
     finally:
