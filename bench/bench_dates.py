@@ -37,8 +37,8 @@ import spacy  # noqa: E402
 from dates_scoring import score  # noqa: E402
 from dates_support import CONFIG, load_cases  # noqa: E402
 
-import jsr_nlp.spacy_components.dates  # noqa: E402,F401
-from jsr_nlp.dates import value as V  # noqa: E402
+import jsr_nlp.analysis.dates.component  # noqa: E402,F401
+from jsr_nlp.analysis.dates import value as V  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "japon-urss-segunda-guerra-mundial.txt"
 

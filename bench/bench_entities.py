@@ -27,7 +27,7 @@ warnings.filterwarnings("ignore", message=r"\[W095\]")
 import evaluate as ev  # noqa: E402
 import spacy  # noqa: E402
 
-import jsr_nlp.spacy_components.factories  # noqa: E402,F401
+import jsr_nlp.analysis.factories  # noqa: E402,F401
 
 OURS = ("jsr_gazetteer", "jsr_entity_filter", "jsr_linker")
 

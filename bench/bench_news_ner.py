@@ -27,7 +27,7 @@ warnings.filterwarnings("ignore", message=r"\[W095\]")
 import news_ner as nn  # noqa: E402
 import spacy  # noqa: E402
 
-import jsr_nlp.spacy_components.factories  # noqa: E402,F401
+import jsr_nlp.analysis.factories  # noqa: E402,F401
 
 
 def main() -> None:

@@ -18,8 +18,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from jsr_nlp.cli import app
-from jsr_nlp.commands.dates import render_dates
-from jsr_nlp.commands.entities import render_entities
+from jsr_nlp.cli.dates import render_dates
+from jsr_nlp.cli.entities import render_entities
 from jsr_nlp.exporters.as_csv import format_cell, parse_csv, read_csv
 
 TEXT = "El Ejér-\ncito Rojo entró en Manchuria el 9 de agosto de 1945 y Stalin habló con Japón.\n"

@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jsr_nlp import ingest, model
-from jsr_nlp.analysis import MAX_CHARS
+from jsr_nlp.analysis.build import MAX_CHARS
 from jsr_nlp.audit import replay
 from jsr_nlp.cli import app
 from jsr_nlp.errors import InputError, JsrNlpError

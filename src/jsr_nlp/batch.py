@@ -217,7 +217,7 @@ def run_batch(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
     """
     _ = pipe.corrector  # compile the lexicons now: a bad rule is one configuration error
     if pipe.translate_to:
-        from jsr_nlp.translating import translate_options
+        from jsr_nlp.translate.edition import translate_options
 
         translate_options(pipe.translate_options)  # a bad URL is one line, not one per input
     lock = _take_out_dir(options)
@@ -390,7 +390,7 @@ def _run_locked(pipe: Pipeline, options: BatchOptions, console: Console) -> int:
         TimeRemainingColumn,
     )
 
-    from jsr_nlp.io import atomic_write_text
+    from jsr_nlp.atomic import atomic_write_text
 
     problems: list[tuple[str, str]] = []
     paths = collect_inputs(options.inputs, options.out_dir, problems)

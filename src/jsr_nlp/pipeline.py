@@ -252,7 +252,7 @@ class Pipeline:
         entities, dates = analyse_doc(doc, align) if doc is not None else ((), ())
         translation: Translation | None = None
         if self.translate_to and doc is not None:
-            from jsr_nlp.translating import translate_edition
+            from jsr_nlp.translate.edition import translate_edition
 
             translation, tw = translate_edition(
                 log.text,

@@ -9,7 +9,7 @@ import spacy
 from dates_support import CONFIG
 from spacy.language import Language
 
-import jsr_nlp.spacy_components.dates  # noqa: F401  (registers the factory)
+import jsr_nlp.analysis.dates.component  # noqa: F401  (registers the factory)
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,9 @@ import spacy
 from dates_support import CONFIG
 from spacy.tokens import Span
 
-from jsr_nlp.dates.records import dates_to_records, find_dates
-from jsr_nlp.dates.value import TimexValue
-from jsr_nlp.spacy_components.dates import DateRecognizer, make_dates
+from jsr_nlp.analysis.dates.component import DateRecognizer, make_dates
+from jsr_nlp.analysis.dates.records import dates_to_records, find_dates
+from jsr_nlp.analysis.dates.value import TimexValue
 
 TEXT = "En abril de 1941 se firmó el pacto; duró cuatro años."
 

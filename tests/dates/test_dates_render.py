@@ -8,8 +8,8 @@ import json
 
 from rich.console import Console
 
-from jsr_nlp.commands.dates import render_dates
-from jsr_nlp.dates.records import dates_to_records
+from jsr_nlp.analysis.dates.records import dates_to_records
+from jsr_nlp.cli.dates import render_dates
 
 
 def rows_of(nlp, text: str, name: str) -> list[dict]:

@@ -6,8 +6,8 @@ import spacy
 from dates_support import load_cases
 from spacy.matcher import Matcher
 
-from jsr_nlp.dates.extract import DateTagger
-from jsr_nlp.dates.vocab import load_vocab
+from jsr_nlp.analysis.dates.extract import DateTagger
+from jsr_nlp.analysis.dates.vocab import load_vocab
 from jsr_nlp.resources import pipelines_dir
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jsr_nlp.dates.numbers import roman_to_int, token_number, words_to_int
-from jsr_nlp.dates.vocab import load_vocab
+from jsr_nlp.analysis.dates.numbers import roman_to_int, token_number, words_to_int
+from jsr_nlp.analysis.dates.vocab import load_vocab
 
 V = load_vocab()
 

@@ -11,7 +11,7 @@ import pytest
 import spacy
 from dates_support import HERE
 
-from jsr_nlp.dates.records import dates_to_records
+from jsr_nlp.analysis.dates.records import dates_to_records
 from jsr_nlp.resources import pipelines_dir
 
 SAMPLE = pipelines_dir().parent / "samples" / "japon-urss-segunda-guerra-mundial.txt"

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jsr_nlp.dates import value as V
+from jsr_nlp.analysis.dates import value as V
 
 MONTHS = [
     "enero",

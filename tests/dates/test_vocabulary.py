@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from jsr_nlp.dates.patterns import compile_patterns
-from jsr_nlp.dates.vocab import default_vocab_path, load_vocab
+from jsr_nlp.analysis.dates.patterns import compile_patterns
+from jsr_nlp.analysis.dates.vocab import default_vocab_path, load_vocab
 from jsr_nlp.errors import ConfigurationError
 
 

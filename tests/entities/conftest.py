@@ -21,9 +21,9 @@ from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import jsr_nlp.spacy_components.entity_filter
-import jsr_nlp.spacy_components.gazetteer
-import jsr_nlp.spacy_components.linker  # noqa: F401
+import jsr_nlp.analysis.entities.filter
+import jsr_nlp.analysis.entities.gazetteer
+import jsr_nlp.analysis.entities.linker  # noqa: F401
 
 warnings.filterwarnings("ignore", message=r"\[W095\]")
 

@@ -259,9 +259,9 @@ if __name__ == "__main__":
     import spacy
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-    import jsr_nlp.spacy_components.entity_filter
-    import jsr_nlp.spacy_components.gazetteer
-    import jsr_nlp.spacy_components.linker  # noqa: F401
+    import jsr_nlp.analysis.entities.filter
+    import jsr_nlp.analysis.entities.gazetteer
+    import jsr_nlp.analysis.entities.linker  # noqa: F401
 
     bare = spacy.load("es_core_news_sm")
     ours = spacy.load("es_core_news_sm")

@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from jsr_nlp.spacy_components.extensions import entities_to_records
+from jsr_nlp.analysis.entities.extensions import entities_to_records
 
 FACTORIES = ["jsr_gazetteer", "jsr_entity_filter", "jsr_linker"]
 
@@ -40,7 +40,7 @@ def with_model_ents(nlp: Language, text: str, spans: list[tuple[str, str]]) -> D
 
 @pytest.mark.parametrize("name", FACTORIES)
 def test_factory_is_registered(name):
-    import jsr_nlp.spacy_components.factories  # noqa: F401
+    import jsr_nlp.analysis.factories  # noqa: F401
 
     assert spacy.registry.has("factories", name)
     assert Language.has_factory(name)
@@ -286,8 +286,8 @@ def test_components_initialise_lazily():
 
 
 def test_entity_data_rejects_unknown_keys(tmp_path):
+    from jsr_nlp.analysis.entities.data import load_entity_words
     from jsr_nlp.errors import ConfigurationError
-    from jsr_nlp.spacy_components.entity_data import load_entity_words
 
     bad = tmp_path / "words.toml"
     bad.write_text('[meta]\nname = "x"\n[words]\nrolez = ["general"]\n', encoding="utf-8")

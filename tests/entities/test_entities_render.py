@@ -9,7 +9,7 @@ import json
 import pytest
 from rich.console import Console
 
-from jsr_nlp.commands.entities import group_identities, render_entities
+from jsr_nlp.cli.entities import group_identities, render_entities
 
 ROWS = [
     {

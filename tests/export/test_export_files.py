@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from jsr_nlp import export
+from jsr_nlp import exporters as export
+from jsr_nlp.atomic import atomic_open, atomic_write_text
 from jsr_nlp.errors import ExportError
 from jsr_nlp.exporters import (
     BUILTIN_FORMATS,
@@ -17,7 +18,6 @@ from jsr_nlp.exporters import (
     get_exporter,
     register_exporter,
 )
-from jsr_nlp.io import atomic_open, atomic_write_text
 from jsr_nlp.model import Edition
 
 ALL = ["json", "txt", "tei", "html", "csv", "jsonl"]

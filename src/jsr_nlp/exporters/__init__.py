@@ -1,7 +1,7 @@
 """Exporters: writers that read an :class:`~jsr_nlp.model.Edition` and nothing else.
 
 Each format is an object registered by name in :data:`EXPORTERS`; the command
-line's ``--format`` and :func:`jsr_nlp.export.write` look formats up there, so a
+line's ``--format`` and :func:`write` look formats up there, so a
 user adds one with :func:`register_exporter` (or, from an installed package,
 an entry point in the ``jsr_nlp.exporters`` group naming an exporter object or
 a class to instantiate)::
@@ -14,16 +14,20 @@ a class to instantiate)::
 
     register_exporter(Markdown())
 
-Every built-in exporter writes atomically (see :mod:`jsr_nlp.io`).
+Every built-in exporter writes atomically (see :mod:`jsr_nlp.atomic`).
+
+From a script, :func:`write` puts one edition in one format at a path of your choosing.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from importlib.metadata import entry_points
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Protocol, runtime_checkable
 
+from jsr_nlp.atomic import atomic_write_bytes, atomic_write_text
 from jsr_nlp.errors import ExportError, JsrNlpError
 from jsr_nlp.exporters.as_csv import CombinedTables, TableExporter
 from jsr_nlp.exporters.as_html import HtmlExporter
@@ -38,10 +42,12 @@ __all__ = [
     "CombinedTables",
     "Exporter",
     "available_formats",
+    "default_stem",
     "export_edition",
     "files_for",
     "get_exporter",
     "register_exporter",
+    "write",
 ]
 
 ENTRY_POINT_GROUP = "jsr_nlp.exporters"
@@ -164,3 +170,75 @@ def export_edition(
             msg = f"could not write {stem} as {exporter.name}: {exc}"
             raise ExportError(msg) from exc
     return written
+
+
+#: Suffixes dropped from ``path`` to get the stem of a multi-file format.
+KNOWN_SUFFIXES = (
+    ".corrections.csv",
+    ".corrections.jsonl",
+    ".es.txt",
+    ".en.txt",
+    ".tei.xml",
+    ".csv",
+    ".jsonl",
+    ".json",
+    ".txt",
+    ".xml",
+    ".html",
+)
+
+
+def default_stem(edition: Edition) -> str:
+    """The edition's stem: its source file name without the last suffix, or ``edition``.
+
+    >>> from jsr_nlp.model import PipelineInfo, Source
+    >>> default_stem(Edition(Source("textos/japon.txt", "", "utf-8", "es", 0),
+    ...                      PipelineInfo("p", "0", None), "", ""))
+    'japon'
+    """
+    if edition.source.path:
+        stem = PurePath(edition.source.path).stem
+        if stem and stem not in {".", ".."}:
+            return stem
+    return "edition"
+
+
+def write(edition: Edition, fmt: str, path: str | os.PathLike[str]) -> list[Path]:
+    """Write ``edition`` as ``fmt`` at ``path``; return the files written.
+
+    For formats that are one file (``json``, ``tei``, ``html``) ``path`` is that
+    file, whatever its name. For formats with several files (``txt``, ``csv``,
+    ``jsonl``) ``path`` names their common stem, ``out/carta`` (a known suffix such
+    as ``.csv`` is dropped) giving ``out/carta.corrections.csv`` and so on; an
+    existing folder receives the files under the edition's own stem (the source
+    file name without its last suffix). Writes are atomic.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from jsr_nlp.model import Edition, PipelineInfo, Source
+    >>> ed = Edition(Source("carta.txt", "", "utf-8", "es", 5), PipelineInfo("p", "0", None),
+    ...              "Japón", "Japón")
+    >>> out = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write(ed, "json", out / "mi-edicion.json")]
+    ['mi-edicion.json']
+    >>> [p.name for p in write(ed, "csv", out)]
+    ['carta.corrections.csv', 'carta.entities.csv', 'carta.dates.csv']
+    """
+    exporter = get_exporter(fmt)
+    target = Path(path)
+    if target.is_dir():
+        return export_edition(edition, target, default_stem(edition), [exporter.name])
+    names = files_for(exporter, "x", edition)
+    render = getattr(exporter, "render", None)
+    if len(names) == 1 and callable(render):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = render(edition)
+        if isinstance(content, bytes):
+            return [atomic_write_bytes(target, content)]
+        return [atomic_write_text(target, content)]
+    name = target.name
+    for suffix in KNOWN_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    return export_edition(edition, target.parent, name, [exporter.name])

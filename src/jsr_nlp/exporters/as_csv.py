@@ -35,8 +35,8 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from jsr_nlp.atomic import atomic_open, atomic_write_text, replace_surrogates
 from jsr_nlp.exporters.layout import OffsetMap
-from jsr_nlp.io import atomic_open, atomic_write_text, replace_surrogates
 from jsr_nlp.model import DateExpr, Edition, Entity
 
 TableFormat = Literal["csv", "jsonl"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
+from jsr_nlp.atomic import atomic_write_text, replace_surrogates
 from jsr_nlp.exporters.layout import (
     Node,
     OffsetMap,
@@ -31,7 +32,6 @@ from jsr_nlp.exporters.layout import (
     first_line_title,
     paragraphs,
 )
-from jsr_nlp.io import atomic_write_text, replace_surrogates
 from jsr_nlp.model import Correction, DateExpr, Edition, Entity, Segment
 
 if TYPE_CHECKING:

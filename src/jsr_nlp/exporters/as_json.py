@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jsr_nlp.io import atomic_write_bytes
+from jsr_nlp.atomic import atomic_write_bytes
 from jsr_nlp.model import Edition
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from lxml import etree
 
+from jsr_nlp.atomic import atomic_write_bytes
 from jsr_nlp.exporters.layout import (
     Node,
     OffsetMap,
@@ -39,7 +40,6 @@ from jsr_nlp.exporters.layout import (
     paragraphs,
     sentences,
 )
-from jsr_nlp.io import atomic_write_bytes
 from jsr_nlp.model import Correction, DateExpr, Edition, Entity
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jsr_nlp.io import atomic_write_text
+from jsr_nlp.atomic import atomic_write_text
 from jsr_nlp.model import Edition
 
 #: Language tag of the clean text's file name (the project edits Spanish).

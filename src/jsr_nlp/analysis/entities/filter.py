@@ -29,7 +29,7 @@ from spacy.util import ensure_path, filter_spans
 from spacy.util import from_disk as util_from_disk
 from spacy.util import to_disk as util_to_disk
 
-from jsr_nlp.spacy_components.entity_data import (
+from jsr_nlp.analysis.entities.data import (
     EntityWords,
     is_acronym,
     is_lower_word,
@@ -37,7 +37,7 @@ from jsr_nlp.spacy_components.entity_data import (
     load_entity_words,
     zipf_es,
 )
-from jsr_nlp.spacy_components.extensions import register_extensions
+from jsr_nlp.analysis.entities.extensions import register_extensions
 
 #: Tokens after which the next word starts a sentence (or a quotation, a list item…).
 _OPENERS = frozenset(

@@ -8,7 +8,7 @@ One string per token::
     X? X* X+     the Matcher operator
     [X]          context: must be there, stays out of the span (only at either end)
 
->>> from jsr_nlp.dates.vocab import load_vocab
+>>> from jsr_nlp.analysis.dates.vocab import load_vocab
 >>> pats = compile_patterns(load_vocab())
 >>> full = [p for p in pats if p.id == "date.year"][0]
 >>> full.lead, full.trail, "desde" in full.tokens[0]["LOWER"]["IN"]
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jsr_nlp.dates.vocab import DatesVocab, TokenClass
+from jsr_nlp.analysis.dates.vocab import DatesVocab, TokenClass
 from jsr_nlp.errors import ConfigurationError
 
 _GROUP = re.compile(r"\(\?P<\w+>")

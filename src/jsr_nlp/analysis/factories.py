@@ -8,9 +8,9 @@ own pipeline without importing jsr_nlp first.
 
 from __future__ import annotations
 
-from jsr_nlp.spacy_components.dates import make_dates
-from jsr_nlp.spacy_components.entity_filter import make_entity_filter
-from jsr_nlp.spacy_components.gazetteer import make_gazetteer
-from jsr_nlp.spacy_components.linker import make_linker
+from jsr_nlp.analysis.dates.component import make_dates
+from jsr_nlp.analysis.entities.filter import make_entity_filter
+from jsr_nlp.analysis.entities.gazetteer import make_gazetteer
+from jsr_nlp.analysis.entities.linker import make_linker
 
 __all__ = ["make_dates", "make_entity_filter", "make_gazetteer", "make_linker"]

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from jsr_nlp.dates import value as V
-from jsr_nlp.dates.read import duration_value
-from jsr_nlp.dates.specs import (
+from jsr_nlp.analysis.dates import value as V
+from jsr_nlp.analysis.dates.read import duration_value
+from jsr_nlp.analysis.dates.specs import (
     DeixisSpec,
     DurationSpec,
     EventSpec,
@@ -28,8 +28,8 @@ from jsr_nlp.dates.specs import (
     RangeSpec,
     SetSpec,
 )
-from jsr_nlp.dates.value import Period, TimexValue
-from jsr_nlp.dates.vocab import DatesVocab
+from jsr_nlp.analysis.dates.value import Period, TimexValue
+from jsr_nlp.analysis.dates.vocab import DatesVocab
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Spanish number words, ordinals and Roman numerals, read from the vocabulary tables.
 
->>> from jsr_nlp.dates.vocab import load_vocab
+>>> from jsr_nlp.analysis.dates.vocab import load_vocab
 >>> v = load_vocab()
 >>> words_to_int("mil novecientos cuarenta y cinco".split(), v)
 1945
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jsr_nlp.dates.vocab import DatesVocab
+from jsr_nlp.analysis.dates.vocab import DatesVocab
 
 
 def words_to_int(words: Sequence[str], vocab: DatesVocab) -> int | None:

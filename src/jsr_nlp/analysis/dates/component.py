@@ -9,10 +9,10 @@ Add it to any Spanish pipeline (only the tokenizer is needed)::
     >>> [(s.text, s._.jsr_date.value, s._.jsr_date.latest) for s in doc.spans["dates"]]
     [('abril de 1941', '1941-04', '1941-04-30')]
 
-Each span carries ``span._.jsr_date``, a :class:`~jsr_nlp.dates.value.TimexValue`. The
+Each span carries ``span._.jsr_date``, a :class:`~jsr_nlp.analysis.dates.value.TimexValue`. The
 conventions (ranges as one expression whose ``value`` is the EDTF interval, decades and
 centuries as TIMEX3 digits, START/MID/END as thirds, open bounds for BEFORE/AFTER…) are
-documented in :mod:`jsr_nlp.dates`.
+documented in :mod:`jsr_nlp.analysis.dates`.
 
 Event anchors ('después de Pearl Harbor') use the dated entries of the gazetteer: the
 entities the lead's components put in ``doc.ents`` (``kb_id_``), or, when there are none,
@@ -33,10 +33,10 @@ from spacy.util import ensure_path
 from spacy.util import from_disk as util_from_disk
 from spacy.util import to_disk as util_to_disk
 
-from jsr_nlp.dates.extract import DateTagger
-from jsr_nlp.dates.records import dates_to_records, find_dates
-from jsr_nlp.dates.value import TimexValue
-from jsr_nlp.dates.vocab import load_vocab
+from jsr_nlp.analysis.dates.extract import DateTagger
+from jsr_nlp.analysis.dates.records import dates_to_records, find_dates
+from jsr_nlp.analysis.dates.value import TimexValue
+from jsr_nlp.analysis.dates.vocab import load_vocab
 from jsr_nlp.lexicon.load import resolve_lexicons
 
 __all__ = ["DateRecognizer", "dates_to_records", "find_dates", "make_dates"]

@@ -1,4 +1,4 @@
-"""spaCy analysis: build the model + components once, and read a Doc into edition records."""
+"""Build the spaCy pipeline once: the model and the ``jsr_*`` components."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jsr_nlp.errors import ConfigurationError
-from jsr_nlp.model import DateExpr, Entity
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
-
-    from jsr_nlp.audit import Alignment
 
 logger = logging.getLogger(__name__)
-
-_LABELS = {"PER", "LOC", "ORG", "MISC"}
 
 #: The longest text analysed as one document.
 MAX_CHARS = 5_000_000
@@ -38,7 +32,7 @@ def build_nlp(model: str, components: Sequence[str], lexicon_files: Sequence[str
 def _build_nlp(model: str, components: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Language:
     import spacy
 
-    import jsr_nlp.spacy_components.factories  # noqa: F401  (registers the factories)
+    import jsr_nlp.analysis.factories  # noqa: F401  (registers the factories)
 
     if model.startswith("blank:"):
         nlp = spacy.blank(model.split(":", 1)[1])
@@ -65,54 +59,3 @@ def _build_nlp(model: str, components: tuple[str, ...], lexicon_files: tuple[str
             config["lexicons"] = list(lexicon_files)
         nlp.add_pipe(name, config=config)
     return nlp
-
-
-def _ext(span: Any, name: str) -> Any:
-    return span._.get(name) if span.has_extension(name) else None
-
-
-def analyse_doc(doc: Doc, align: Alignment) -> tuple[list[Entity], list[DateExpr]]:
-    """Entities and dates of an analysed clean text, with clean and source offsets."""
-    entities: list[Entity] = []
-    for ent in doc.ents:
-        label = ent.label_ if ent.label_ in _LABELS else "MISC"
-        s, e = align.to_source(ent.start_char, ent.end_char)
-        entities.append(
-            Entity(
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
-                label=label,  # type: ignore[arg-type]
-                kind=_ext(ent, "jsr_kind"),
-                id=ent.kb_id_ or None,
-                canonical=_ext(ent, "jsr_canonical"),
-                wikidata=_ext(ent, "jsr_wikidata"),
-                source_start=s,
-                source_end=e,
-                english=_ext(ent, "jsr_english"),
-            )
-        )
-    dates: list[DateExpr] = []
-    for span in doc.spans.get("dates", []):
-        info = _ext(span, "jsr_date")
-        if info is None:
-            continue
-        s, e = align.to_source(span.start_char, span.end_char)
-        dates.append(
-            DateExpr(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                type=info.type,
-                value=info.value,
-                edtf=info.edtf,
-                earliest=info.earliest,
-                latest=info.latest,
-                mod=info.mod,
-                anchor=info.anchor,
-                source_start=s,
-                source_end=e,
-            )
-        )
-    dates.sort(key=lambda d: (d.start, d.end))
-    return entities, dates

@@ -35,10 +35,7 @@ from spacy.util import ensure_path, filter_spans
 from spacy.util import from_disk as util_from_disk
 from spacy.util import to_disk as util_to_disk
 
-from jsr_nlp.lexicon.load import Lexicon, fold, load_lexicon, resolve_lexicons
-from jsr_nlp.lexicon.names import NameIndex, fold_rules, strip_suffix, translit_fold
-from jsr_nlp.lexicon.schema import GazetteerEntry
-from jsr_nlp.spacy_components.entity_data import (
+from jsr_nlp.analysis.entities.data import (
     EntityWords,
     is_acronym,
     is_name_word,
@@ -46,9 +43,12 @@ from jsr_nlp.spacy_components.entity_data import (
     zipf_en,
     zipf_es,
 )
-from jsr_nlp.spacy_components.entity_filter import head_of
-from jsr_nlp.spacy_components.extensions import register_extensions
-from jsr_nlp.spacy_components.gazetteer import case_agrees, signature
+from jsr_nlp.analysis.entities.extensions import register_extensions
+from jsr_nlp.analysis.entities.filter import head_of
+from jsr_nlp.analysis.entities.gazetteer import case_agrees, signature
+from jsr_nlp.lexicon.load import Lexicon, fold, load_lexicon, resolve_lexicons
+from jsr_nlp.lexicon.names import NameIndex, fold_rules, strip_suffix, translit_fold
+from jsr_nlp.lexicon.schema import GazetteerEntry
 
 
 def _acronym_key(text: str) -> str:

@@ -43,9 +43,7 @@ from spacy.util import ensure_path, filter_spans
 from spacy.util import from_disk as util_from_disk
 from spacy.util import to_disk as util_to_disk
 
-from jsr_nlp.lexicon.load import fold, load_lexicon, resolve_lexicons
-from jsr_nlp.lexicon.names import translit_fold
-from jsr_nlp.spacy_components.entity_data import (
+from jsr_nlp.analysis.entities.data import (
     EntityWords,
     is_acronym,
     is_name_word,
@@ -53,13 +51,15 @@ from jsr_nlp.spacy_components.entity_data import (
     zipf_en,
     zipf_es,
 )
-from jsr_nlp.spacy_components.entity_filter import (
+from jsr_nlp.analysis.entities.extensions import register_extensions
+from jsr_nlp.analysis.entities.filter import (
     keep_piece,
     match_role,
     name_pieces,
     sentence_initial,
 )
-from jsr_nlp.spacy_components.extensions import register_extensions
+from jsr_nlp.lexicon.load import fold, load_lexicon, resolve_lexicons
+from jsr_nlp.lexicon.names import translit_fold
 
 Pattern = dict[str, str]
 

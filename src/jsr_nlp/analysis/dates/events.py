@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 
-from jsr_nlp.dates.specs import EventRef
+from jsr_nlp.analysis.dates.specs import EventRef
 from jsr_nlp.lexicon.load import load_lexicon
 
 if TYPE_CHECKING:

@@ -381,7 +381,7 @@ def entities(
     """List the named entities, with counts per canonical identity."""
 
     def body() -> int:
-        from jsr_nlp.commands.entities import render_entities
+        from jsr_nlp.cli.entities import render_entities
         from jsr_nlp.pipeline import load_pipeline
 
         rows, failed = _layer_rows(inputs, load_pipeline(pipeline, model=model), "entities")
@@ -402,7 +402,7 @@ def dates(
     """List the time expressions, sorted by their earliest day."""
 
     def body() -> int:
-        from jsr_nlp.commands.dates import render_dates
+        from jsr_nlp.cli.dates import render_dates
         from jsr_nlp.pipeline import load_pipeline
 
         rows, failed = _layer_rows(inputs, load_pipeline(pipeline), "dates")

@@ -13,15 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jsr_nlp.dates.compose import Composer
-from jsr_nlp.dates.events import EventIndex
-from jsr_nlp.dates.matching import GroupedMatcher
-from jsr_nlp.dates.patterns import CompiledPattern, compile_patterns, token_ok
-from jsr_nlp.dates.read import Reader
-from jsr_nlp.dates.resolve import Resolver
-from jsr_nlp.dates.specs import Expr, PointSpec, RangeSpec, Spec
-from jsr_nlp.dates.value import TimexValue
-from jsr_nlp.dates.vocab import DatesVocab
+from jsr_nlp.analysis.dates.compose import Composer
+from jsr_nlp.analysis.dates.events import EventIndex
+from jsr_nlp.analysis.dates.matching import GroupedMatcher
+from jsr_nlp.analysis.dates.patterns import CompiledPattern, compile_patterns, token_ok
+from jsr_nlp.analysis.dates.read import Reader
+from jsr_nlp.analysis.dates.resolve import Resolver
+from jsr_nlp.analysis.dates.specs import Expr, PointSpec, RangeSpec, Spec
+from jsr_nlp.analysis.dates.value import TimexValue
+from jsr_nlp.analysis.dates.vocab import DatesVocab
 
 if TYPE_CHECKING:
     from spacy.language import Language

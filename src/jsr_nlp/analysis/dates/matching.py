@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.matcher import Matcher
 
-from jsr_nlp.dates.patterns import CompiledPattern
+from jsr_nlp.analysis.dates.patterns import CompiledPattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -1,6 +1,6 @@
 """Spanish time expressions: find them on spaCy tokens, normalise them to TIMEX3 and EDTF.
 
-The spaCy component is ``jsr_dates`` (:mod:`jsr_nlp.spacy_components.dates`); this package
+The spaCy component is ``jsr_dates`` (:mod:`jsr_nlp.analysis.dates.component`); this package
 holds what it is made of, one concern per module:
 
 ``vocab``     load and validate ``pipelines/dates/<lang>.toml`` (+ ``locale_specific``)
@@ -46,7 +46,7 @@ Conventions (where TIMEX3 is silent or has no room, these hold everywhere):
   reference; durations, sets and open-ended dates do not.
 """
 
-from jsr_nlp.dates.records import dates_to_records, find_dates
-from jsr_nlp.dates.value import TimexValue
+from jsr_nlp.analysis.dates.records import dates_to_records, find_dates
+from jsr_nlp.analysis.dates.value import TimexValue
 
 __all__ = ["TimexValue", "dates_to_records", "find_dates"]

@@ -1,15 +1,16 @@
 """What a matched expression says, before it is resolved against the document.
 
-Readers (:mod:`jsr_nlp.dates.read`) turn tokens into these specs; composition
-(:mod:`jsr_nlp.dates.compose`) joins and extends them; resolution
-(:mod:`jsr_nlp.dates.resolve`) turns them into :class:`~jsr_nlp.dates.value.TimexValue`.
+Readers (:mod:`jsr_nlp.analysis.dates.read`) turn tokens into these specs; composition
+(:mod:`jsr_nlp.analysis.dates.compose`) joins and extends them; resolution
+(:mod:`jsr_nlp.analysis.dates.resolve`) turns them into
+:class:`~jsr_nlp.analysis.dates.value.TimexValue`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from jsr_nlp.dates.vocab import Unit
+from jsr_nlp.analysis.dates.vocab import Unit
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from jsr_nlp.dates.specs import (
+from jsr_nlp.analysis.dates.specs import (
     DeixisSpec,
     DurationSpec,
     EventRef,
@@ -28,7 +28,7 @@ from jsr_nlp.dates.specs import (
     PointSpec,
     RangeSpec,
 )
-from jsr_nlp.dates.vocab import DatesVocab
+from jsr_nlp.analysis.dates.vocab import DatesVocab
 
 Phrases = list[tuple[tuple[str, ...], str]]
 _DETS = {"el", "la", "los", "las"}

@@ -4,7 +4,7 @@ Each reader gets the tokens the Matcher found (context tokens already trimmed) a
 spec, or None when the words do not make a valid date after all ('31 de febrero').
 
 >>> import spacy
->>> from jsr_nlp.dates.vocab import load_vocab
+>>> from jsr_nlp.analysis.dates.vocab import load_vocab
 >>> r = Reader(load_vocab())
 >>> nlp = spacy.blank("es")
 >>> r.point(list(nlp("el domingo 13 de abril de 1941")))
@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from jsr_nlp.dates.numbers import roman_to_int, words_to_int
-from jsr_nlp.dates.specs import (
+from jsr_nlp.analysis.dates.numbers import roman_to_int, words_to_int
+from jsr_nlp.analysis.dates.specs import (
     DeixisSpec,
     DurationSpec,
     NowSpec,
@@ -29,8 +29,8 @@ from jsr_nlp.dates.specs import (
     RangeSpec,
     SetSpec,
 )
-from jsr_nlp.dates.value import last_day
-from jsr_nlp.dates.vocab import DatesVocab
+from jsr_nlp.analysis.dates.value import last_day
+from jsr_nlp.analysis.dates.vocab import DatesVocab
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -1,1 +1,0 @@
-"""Renderers behind the CLI commands: they print, the CLI wires options to them."""
