@@ -27,8 +27,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jsr_nlp.model import Correction, Stage
+
+if TYPE_CHECKING:
+    from jsr_nlp.model import Edition
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,38 +81,69 @@ def replay(source: str, corrections: Iterable[Correction]) -> str:
     return "".join(out)
 
 
-class Alignment:
-    """Maps offsets in the clean text to offsets in the source text.
+def _clean_positions(applied: Sequence[Correction]) -> tuple[list[int], list[int], list[int]]:
+    """Where each applied correction's replacement sits in the clean text.
 
-    A clean span that starts or ends inside an edited stretch is widened to the
-    whole source stretch of that edit, so ``source[s:e]`` is always the text the
-    clean span came from.
+    ``applied`` is in source order. Returns the clean start and clean end of each
+    replacement, and ``deltas`` where ``deltas[k]`` is clean minus source offset after the
+    first ``k`` corrections. Every offset conversion of the project is built on this.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    deltas = [0]
+    delta = 0
+    for c in applied:
+        clean_start = c.start + delta
+        starts.append(clean_start)
+        ends.append(clean_start + len(c.replacement or ""))
+        delta += len(c.replacement or "") - (c.end - c.start)
+        deltas.append(delta)
+    return starts, ends, deltas
+
+
+class Alignment:
+    """Maps offsets between the source text and the clean text, both ways.
+
+    Built from the applied corrections, which never overlap in the source. A clean span
+    that starts or ends inside an edited stretch is widened to the whole source stretch of
+    that edit, so ``source[s:e]`` is always the text the clean span came from; a source
+    position inside a correction snaps outwards to the correction's clean span.
+
+    >>> fix = Correction("c1", "r", "spacing", "applied", 4, 9, "URSSy", "URSS y", 1.0, "")
+    >>> m = Alignment([fix])
+    >>> m.clean_span(fix), m.to_clean(10)
+    ((4, 10), 11)
+    >>> m.to_clean_start(6), m.to_clean_end(6)  # inside the fix: snap outwards
+    (4, 10)
     """
 
-    def __init__(self, applied: Sequence[Correction]) -> None:
-        self._clean_starts: list[int] = []
-        self._clean_ends: list[int] = []
-        self._deltas: list[int] = [0]  # deltas[k]: clean - source after the first k edits
-        self._edits = list(applied)
-        delta = 0
-        for c in self._edits:
-            cs = c.start + delta
-            self._clean_starts.append(cs)
-            self._clean_ends.append(cs + len(c.replacement or ""))
-            delta += len(c.replacement or "") - (c.end - c.start)
-            self._deltas.append(delta)
+    def __init__(self, corrections: Iterable[Correction]) -> None:
+        #: The applied corrections, in source order (suggestions are ignored).
+        self.applied: list[Correction] = sorted(
+            (c for c in corrections if c.action == "applied"), key=lambda c: (c.start, c.end)
+        )
+        self._src_starts = [c.start for c in self.applied]
+        self._clean_starts, self._clean_ends, self._deltas = _clean_positions(self.applied)
+        self._index = {id(c): k for k, c in enumerate(self.applied)}
+
+    @classmethod
+    def of(cls, edition: Edition) -> Alignment:
+        """The alignment of one edition."""
+        return cls(edition.corrections)
+
+    # clean → source
 
     def _start(self, p: int) -> int:
         k = bisect_right(self._clean_starts, p) - 1
         if k >= 0 and self._clean_starts[k] <= p < self._clean_ends[k]:
-            return self._edits[k].start
+            return self.applied[k].start
         k = bisect_right(self._clean_ends, p)
         return p - self._deltas[k]
 
     def _end(self, p: int) -> int:
         k = bisect_left(self._clean_starts, p) - 1
         if k >= 0 and self._clean_starts[k] < p <= self._clean_ends[k]:
-            return self._edits[k].end
+            return self.applied[k].end
         k = bisect_right(self._clean_ends, p)
         # an edit that ends exactly at p has been passed; one that is empty at p has not
         while k > 0 and self._clean_ends[k - 1] == p and self._clean_starts[k - 1] == p:
@@ -121,6 +156,50 @@ class Alignment:
         e = self._end(end) if end > start else s
         return s, max(s, e)
 
+    # source → clean
+
+    def clean_span(self, correction: Correction) -> tuple[int, int]:
+        """Clean offsets of an applied correction's replacement."""
+        k = self._index[id(correction)]
+        return self._clean_starts[k], self._clean_ends[k]
+
+    def _inside(self, p: int) -> Correction | None:
+        """The applied correction whose source span strictly contains ``p``, if any."""
+        k = bisect_right(self._src_starts, p - 1) - 1  # last correction starting before p
+        while k >= 0:
+            c = self.applied[k]
+            if c.start < p < c.end:
+                return c
+            if c.end <= p and c.start < c.end:
+                return None
+            k -= 1
+        return None
+
+    def is_boundary(self, p: int) -> bool:
+        """Whether source position ``p`` can hold a tag: it is not inside a correction."""
+        return self._inside(p) is None
+
+    def to_clean(self, p: int) -> int:
+        """Clean position of a source boundary ``p``; insertions at ``p`` come after it."""
+        k = bisect_right(self._src_starts, p - 1)  # corrections that start before p
+        return p + self._deltas[k]
+
+    def to_clean_start(self, p: int) -> int:
+        """Clean position for a span starting at source ``p`` (snaps to a fix's start)."""
+        inside = self._inside(p)
+        return self.clean_span(inside)[0] if inside else self.to_clean(p)
+
+    def to_clean_end(self, p: int) -> int:
+        """Clean position for a span ending at source ``p`` (snaps to a fix's end)."""
+        inside = self._inside(p)
+        return self.clean_span(inside)[1] if inside else self.to_clean(p)
+
+    def suggestion_clean_span(self, suggestion: Correction) -> tuple[int, int]:
+        """Clean span of a suggestion (its source span seen in the clean text)."""
+        start = self.to_clean_start(suggestion.start)
+        end = self.to_clean_end(suggestion.end) if suggestion.end > suggestion.start else start
+        return start, max(start, end)
+
 
 class EditLog:
     """Collects corrections against the source while stages edit the running text."""
@@ -130,7 +209,6 @@ class EditLog:
         self.text = source
         self._applied: list[Correction] = []
         self._suggested: list[Correction] = []
-        self._stage_of: dict[int, Stage] = {}
         self.dropped: list[Edit] = []
         self.warnings: list[str] = []  # what a stage wants the edition to say
         self.language = "es"  # the text's language, as the pipeline identified it
@@ -149,15 +227,7 @@ class EditLog:
         return Alignment(self._applied)
 
     def _spans(self) -> tuple[list[int], list[int], list[int]]:
-        starts, ends, deltas = [], [], [0]
-        delta = 0
-        for c in self._applied:
-            cs = c.start + delta
-            starts.append(cs)
-            ends.append(cs + len(c.replacement or ""))
-            delta += len(c.replacement or "") - (c.end - c.start)
-            deltas.append(delta)
-        return starts, ends, deltas
+        return _clean_positions(self._applied)
 
     def _map(
         self, edit: Edit, starts: list[int], ends: list[int], deltas: list[int]

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import spacy
 from dates_support import CONFIG
 from spacy.tokens import Span
 
 from jsr_nlp.analysis.dates.component import DateRecognizer, make_dates
-from jsr_nlp.analysis.dates.records import dates_to_records, find_dates
 from jsr_nlp.analysis.dates.value import TimexValue
+from jsr_nlp.analysis.records import doc_dates, find_dates
 
 TEXT = "En abril de 1941 se firmó el pacto; duró cuatro años."
+
+
+def records(doc):
+    """The edition's date records of ``doc`` (the production path)."""
+    return [asdict(d) for d in doc_dates(doc)]
 
 
 def test_factory_is_registered_and_importable() -> None:
@@ -35,7 +42,7 @@ def test_spans_and_extension() -> None:
 
 def test_records_have_exactly_the_edition_fields(nlp_blank) -> None:
     doc = nlp_blank(TEXT)
-    [first, second] = dates_to_records(doc)
+    [first, second] = records(doc)
     assert list(first) == [
         "start",
         "end",
@@ -47,6 +54,8 @@ def test_records_have_exactly_the_edition_fields(nlp_blank) -> None:
         "latest",
         "mod",
         "anchor",
+        "source_start",
+        "source_end",
     ]
     assert TEXT[first["start"] : first["end"]] == first["text"] == "abril de 1941"
     assert second["value"] == "P4Y"
@@ -55,7 +64,7 @@ def test_records_have_exactly_the_edition_fields(nlp_blank) -> None:
 def test_no_dates_gives_an_empty_group(nlp_blank) -> None:
     doc = nlp_blank("Nada que fechar aquí.")
     assert list(doc.spans["dates"]) == []
-    assert dates_to_records(doc) == []
+    assert records(doc) == []
 
 
 def test_to_disk_and_back(tmp_path) -> None:

@@ -5,15 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
 
 from rich.console import Console
 
-from jsr_nlp.analysis.dates.records import dates_to_records
+from jsr_nlp.analysis.records import doc_dates
 from jsr_nlp.cli.dates import render_dates
 
 
+def records(doc):
+    """The edition's date records of ``doc`` (the production path)."""
+    return [asdict(d) for d in doc_dates(doc)]
+
+
 def rows_of(nlp, text: str, name: str) -> list[dict]:
-    return [{**r, "file": name} for r in dates_to_records(nlp(text))]
+    return [{**r, "file": name} for r in records(nlp(text))]
 
 
 def test_formats(nlp_blank) -> None:

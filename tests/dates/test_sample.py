@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +12,16 @@ import pytest
 import spacy
 from dates_support import HERE
 
-from jsr_nlp.analysis.dates.records import dates_to_records
+from jsr_nlp.analysis.records import doc_dates
 from jsr_nlp.resources import pipelines_dir
 
 SAMPLE = pipelines_dir().parent / "samples" / "japon-urss-segunda-guerra-mundial.txt"
 GOLD: list[dict[str, Any]] = tomllib.loads((HERE / "sample_gold.toml").read_text())["date"]
+
+
+def records(doc):
+    """The edition's date records of ``doc`` (the production path)."""
+    return [asdict(d) for d in doc_dates(doc)]
 
 
 def cleaned(text: str) -> str:
@@ -49,24 +55,24 @@ def check(records: list[dict[str, Any]], *, values: bool = True) -> list[str]:
 @pytest.mark.parametrize("prepare", [lambda t: t, cleaned], ids=["raw", "cleaned"])
 def test_sample_every_expression(nlp_blank: spacy.language.Language, prepare: Any) -> None:
     text = prepare(SAMPLE.read_text(encoding="utf-8"))
-    assert check(dates_to_records(nlp_blank(text))) == []
+    assert check(records(nlp_blank(text))) == []
 
 
 def test_sample_with_the_model(nlp_sm: spacy.language.Language) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    assert check(dates_to_records(nlp_sm(text))) == []
+    assert check(records(nlp_sm(text))) == []
 
 
 def test_sample_with_bundled_lexicons() -> None:
     """With the bundled gazetteer the spans are found; event values depend on its entries."""
     nlp = spacy.blank("es")
     nlp.add_pipe("jsr_dates")
-    assert check(dates_to_records(nlp(SAMPLE.read_text(encoding="utf-8"))), values=False) == []
+    assert check(records(nlp(SAMPLE.read_text(encoding="utf-8"))), values=False) == []
 
 
 def test_offsets_point_into_the_text(nlp_blank: spacy.language.Language) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    for rec in dates_to_records(nlp_blank(text)):
+    for rec in records(nlp_blank(text)):
         assert text[rec["start"] : rec["end"]] == rec["text"]
 
 

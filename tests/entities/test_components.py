@@ -6,12 +6,14 @@ these tests stay fast and do not depend on the model's mood.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from jsr_nlp.analysis.entities.extensions import entities_to_records
+from jsr_nlp.analysis.records import doc_entities
 
 FACTORIES = ["jsr_gazetteer", "jsr_entity_filter", "jsr_linker"]
 
@@ -245,7 +247,7 @@ def test_river_name_after_a_geographic_head_is_the_place(blank_nlp):
 
 def test_records_have_the_contract_keys(blank_nlp):
     doc = blank_nlp("La URSS y el general Pérez.")
-    records = entities_to_records(doc)
+    records = [asdict(e) for e in doc_entities(doc)]
     assert records[0] == {
         "start": 3,
         "end": 7,
@@ -256,6 +258,8 @@ def test_records_have_the_contract_keys(blank_nlp):
         "canonical": "Unión Soviética",
         "wikidata": records[0]["wikidata"],
         "english": "Soviet Union",
+        "source_start": 3,  # no alignment: the doc's text is its own source
+        "source_end": 7,
     }
     assert doc.text[records[0]["start"] : records[0]["end"]] == "URSS"
 

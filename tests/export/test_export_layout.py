@@ -7,8 +7,8 @@ from itertools import pairwise
 from export_fixtures import random_editions
 from hypothesis import HealthCheck, given, settings
 
-from jsr_nlp.audit import replay
-from jsr_nlp.exporters.layout import Node, OffsetMap, build_tree, paragraphs
+from jsr_nlp.audit import Alignment, replay
+from jsr_nlp.exporters.layout import Node, build_tree, paragraphs
 
 
 def test_synthetic_paragraphs(edition):
@@ -26,7 +26,7 @@ def test_insertion_at_a_paragraph_end_belongs_to_it(edition):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(random_editions())
 def test_paragraphs_partition_both_texts_consistently(ed):
-    offsets = OffsetMap.of(ed)
+    offsets = Alignment.of(ed)
     paras = paragraphs(ed, offsets)
     assert paras[0].start == 0 and paras[-1].end == len(ed.source_text)
     assert paras[0].clean_start == 0 and paras[-1].clean_end == len(ed.clean_text)

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from jsr_nlp.atomic import atomic_open, atomic_write_text, replace_surrogates
-from jsr_nlp.exporters.layout import OffsetMap
+from jsr_nlp.audit import Alignment
 from jsr_nlp.model import DateExpr, Edition, Entity
 
 TableFormat = Literal["csv", "jsonl"]
@@ -104,7 +104,7 @@ def table_rows(edition: Edition, file_label: str) -> dict[str, list[dict[str, An
     Corrections carry their source offsets (``start``/``end``, as in the JSON
     contract) and, for convenience, where they sit in the clean text.
     """
-    offsets = OffsetMap.of(edition)
+    offsets = Alignment.of(edition)
     corrections = []
     for c in edition.corrections:
         if c.action == "applied":

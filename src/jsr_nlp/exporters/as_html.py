@@ -25,9 +25,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from jsr_nlp.atomic import atomic_write_text, replace_surrogates
+from jsr_nlp.audit import Alignment
 from jsr_nlp.exporters.layout import (
     Node,
-    OffsetMap,
     build_tree,
     first_line_title,
     paragraphs,
@@ -135,7 +135,7 @@ class _ReportBuilder:
 
     def __init__(self, edition: Edition) -> None:
         self.ed = edition
-        self.offsets = OffsetMap.of(edition)
+        self.offsets = Alignment.of(edition)
         self.paras = paragraphs(edition, self.offsets)
         self.items = list(self._items())
         self.seen: set[str] = set()

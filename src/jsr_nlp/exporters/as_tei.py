@@ -30,9 +30,9 @@ from typing import Any
 from lxml import etree
 
 from jsr_nlp.atomic import atomic_write_bytes
+from jsr_nlp.audit import Alignment
 from jsr_nlp.exporters.layout import (
     Node,
-    OffsetMap,
     Sentence,
     build_tree,
     first_line_title,
@@ -196,7 +196,7 @@ class _Builder:
         self.ed = edition
         self.processed = processed
         self.safe = _Sanitizer()
-        self.offsets = OffsetMap.of(edition)
+        self.offsets = Alignment.of(edition)
         self.paras = paragraphs(edition, self.offsets)
         self.sents = sentences(edition, self.offsets)
         self.degraded: Counter[str] = Counter()

@@ -5,21 +5,14 @@ overlap (an entity that straddles the end of a correction, a sentence that
 crosses a paragraph). This module turns the spans into a tree once, for every
 tree-shaped exporter:
 
-- :class:`OffsetMap` maps positions between the source and the clean text,
-  using the applied corrections (which never overlap in the source);
+- positions between the source and the clean text come from
+  :class:`jsr_nlp.audit.Alignment` (the project's one offset mapping);
 - :func:`paragraphs` cuts the text into blank-line separated paragraphs at
   positions that never fall inside a correction, so both texts share them;
 - :func:`build_tree` nests spans, and either drops a span that would cross a
   stronger one (``split=False``: TEI degrades gracefully) or cuts it into
   fragments (``split=True``: HTML keeps every item visible).
 
->>> from jsr_nlp.model import Correction
->>> fix = Correction("c1", "r", "spacing", "applied", 4, 9, "URSSy", "URSS y", 1.0, "")
->>> m = OffsetMap("la URSSy Japón", [fix])
->>> m.clean_span(fix), m.to_clean(10)
-((4, 10), 11)
->>> m.to_clean_start(6), m.to_clean_end(6)  # inside the fix: snap outwards
-(4, 10)
 """
 
 from __future__ import annotations
@@ -32,80 +25,10 @@ from itertools import pairwise
 from typing import Any
 
 from jsr_nlp.audit import Alignment
-from jsr_nlp.model import Correction, Edition
+from jsr_nlp.model import Edition
 
 #: A paragraph break in the clean text: a line break, optional blanks, another line break.
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-
-
-class OffsetMap:
-    """Positions between source and clean text, from the applied corrections."""
-
-    def __init__(self, source: str, applied: Iterable[Correction]) -> None:
-        self.source = source
-        self.applied: list[Correction] = sorted(
-            (c for c in applied if c.action == "applied"), key=lambda c: (c.start, c.end)
-        )
-        self._src_starts = [c.start for c in self.applied]
-        self._clean: dict[int, tuple[int, int]] = {}
-        self._before: list[int] = []  # cumulative delta after the first k corrections
-        delta = 0
-        for c in self.applied:
-            start = c.start + delta
-            self._clean[id(c)] = (start, start + len(c.replacement or ""))
-            delta += len(c.replacement or "") - (c.end - c.start)
-            self._before.append(delta)
-        self._alignment = Alignment(self.applied)
-
-    @classmethod
-    def of(cls, edition: Edition) -> OffsetMap:
-        """The map of one edition."""
-        return cls(edition.source_text, edition.applied)
-
-    def clean_span(self, correction: Correction) -> tuple[int, int]:
-        """Clean offsets of an applied correction's replacement."""
-        return self._clean[id(correction)]
-
-    def _inside(self, p: int) -> Correction | None:
-        """The applied correction whose source span strictly contains ``p``, if any."""
-        k = bisect_right(self._src_starts, p - 1) - 1  # last correction starting before p
-        while k >= 0:
-            c = self.applied[k]
-            if c.start < p < c.end:
-                return c
-            if c.end <= p and c.start < c.end:
-                return None
-            k -= 1
-        return None
-
-    def is_boundary(self, p: int) -> bool:
-        """Whether source position ``p`` can hold a tag: it is not inside a correction."""
-        return self._inside(p) is None
-
-    def to_clean(self, p: int) -> int:
-        """Clean position of a source boundary ``p``; insertions at ``p`` come after it."""
-        k = bisect_right(self._src_starts, p - 1)  # corrections that start before p
-        return p + (self._before[k - 1] if k else 0)
-
-    def to_clean_start(self, p: int) -> int:
-        """Clean position for a span starting at source ``p`` (snaps to a fix's start)."""
-        inside = self._inside(p)
-        return self.clean_span(inside)[0] if inside else self.to_clean(p)
-
-    def to_clean_end(self, p: int) -> int:
-        """Clean position for a span ending at source ``p`` (snaps to a fix's end)."""
-        inside = self._inside(p)
-        return self.clean_span(inside)[1] if inside else self.to_clean(p)
-
-    def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Source span of a clean span, widened to whole corrections."""
-        return self._alignment.to_source(start, end)
-
-    def suggestion_clean_span(self, suggestion: Correction) -> tuple[int, int]:
-        """Clean span of a suggestion (its source span seen in the clean text)."""
-        start = self.to_clean_start(suggestion.start)
-        end = self.to_clean_end(suggestion.end) if suggestion.end > suggestion.start else start
-        return start, max(start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +41,7 @@ class Paragraph:
     clean_end: int
 
 
-def paragraphs(edition: Edition, offsets: OffsetMap | None = None) -> list[Paragraph]:
+def paragraphs(edition: Edition, offsets: Alignment | None = None) -> list[Paragraph]:
     """Cut the edition into paragraphs that partition both texts.
 
     Breaks are found in the clean text (a fix may have repaired them) and each
@@ -131,7 +54,7 @@ def paragraphs(edition: Edition, offsets: OffsetMap | None = None) -> list[Parag
     >>> [(p.start, p.end) for p in paragraphs(ed)]
     [(0, 6), (6, 10)]
     """
-    offsets = offsets or OffsetMap.of(edition)
+    offsets = offsets or Alignment.of(edition)
     cuts: list[int] = []
     n = len(edition.source_text)
     for m in PARAGRAPH_BREAK.finditer(edition.clean_text):
@@ -159,7 +82,7 @@ class Sentence:
     clean_end: int
 
 
-def sentences(edition: Edition, offsets: OffsetMap | None = None) -> list[Sentence]:
+def sentences(edition: Edition, offsets: Alignment | None = None) -> list[Sentence]:
     """Sentence spans from the translation's segments; none without a translation.
 
     A segment boundary that falls inside a correction is moved so the
@@ -167,7 +90,7 @@ def sentences(edition: Edition, offsets: OffsetMap | None = None) -> list[Senten
     """
     if edition.translation is None:
         return []
-    offsets = offsets or OffsetMap.of(edition)
+    offsets = offsets or Alignment.of(edition)
     out: list[Sentence] = []
     last = 0
     for i, seg in enumerate(edition.translation.segments, 1):

@@ -1,7 +1,7 @@
 """Spanish time expressions: find them on spaCy tokens, normalise them to TIMEX3 and EDTF.
 
-The spaCy component is ``jsr_dates`` (:mod:`jsr_nlp.analysis.dates.component`); this package
-holds what it is made of, one concern per module:
+The spaCy component is ``jsr_dates`` (:mod:`jsr_nlp.analysis.dates.component`); the rest of
+this package is what it is made of, one concern per module:
 
 ``vocab``     load and validate ``pipelines/dates/<lang>.toml`` (+ ``locale_specific``)
 ``patterns``  compile the file's token-pattern DSL into ``Matcher`` patterns
@@ -12,7 +12,7 @@ holds what it is made of, one concern per module:
 ``resolve``   specs → values against the document's running reference time
 ``value``     calendar periods, mods, bounds and :class:`TimexValue`
 ``extract``   the per-document pipeline (:class:`DateTagger`)
-``records``   ``find_dates`` and ``dates_to_records`` (the edition's ``dates`` fields)
+``component`` the ``jsr_dates`` spaCy component
 
 Conventions (where TIMEX3 is silent or has no room, these hold everywhere):
 
@@ -46,7 +46,6 @@ Conventions (where TIMEX3 is silent or has no room, these hold everywhere):
   reference; durations, sets and open-ended dates do not.
 """
 
-from jsr_nlp.analysis.dates.records import dates_to_records, find_dates
 from jsr_nlp.analysis.dates.value import TimexValue
 
-__all__ = ["TimexValue", "dates_to_records", "find_dates"]
+__all__ = ["TimexValue"]

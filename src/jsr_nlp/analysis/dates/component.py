@@ -26,20 +26,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import srsly  # type: ignore[import-untyped,unused-ignore]
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
-from spacy.util import from_disk as util_from_disk
-from spacy.util import to_disk as util_to_disk
 
 from jsr_nlp.analysis.dates.extract import DateTagger
-from jsr_nlp.analysis.dates.records import dates_to_records, find_dates
 from jsr_nlp.analysis.dates.value import TimexValue
 from jsr_nlp.analysis.dates.vocab import load_vocab
+from jsr_nlp.analysis.records import find_dates
+from jsr_nlp.analysis.serialise import Serialisable
 from jsr_nlp.lexicon.load import resolve_lexicons
 
-__all__ = ["DateRecognizer", "dates_to_records", "find_dates", "make_dates"]
+__all__ = ["DateRecognizer", "find_dates", "make_dates"]
 
 EXTENSION = "jsr_date"
 
@@ -50,7 +47,7 @@ def register_extension() -> None:
         Span.set_extension(EXTENSION, default=None)
 
 
-class DateRecognizer:
+class DateRecognizer(Serialisable):
     """Find time expressions with token patterns and normalise them (see module docstring)."""
 
     def __init__(
@@ -120,31 +117,14 @@ class DateRecognizer:
         for doc in stream:
             yield self(doc)
 
-    # serialization (the DocCleaner shape: one cfg json) ---------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Sequence[str] = ()) -> None:
-        """Write ``cfg`` (the vocabulary is data shipped with the package)."""
-        util_to_disk(ensure_path(path), {"cfg": lambda p: srsly.write_json(p, self.cfg)}, exclude)
+    # serialisation (analysis.serialise): cfg.json only; the vocabulary is data shipped with
+    # the package and is recompiled on first use
+    def _dump(self) -> dict[str, Any]:
+        return {"cfg": self.cfg}
 
-    def from_disk(self, path: str | Path, *, exclude: Sequence[str] = ()) -> DateRecognizer:
-        """Read ``cfg`` back; the vocabulary is recompiled on first use."""
-
-        def load_cfg(p: Path) -> None:
-            self.cfg.update(srsly.read_json(p))
-            self._tagger = None
-
-        util_from_disk(ensure_path(path), {"cfg": load_cfg}, exclude)
-        return self
-
-    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
-        """``cfg`` as msgpack bytes."""
-        data: bytes = srsly.msgpack_dumps({"cfg": self.cfg})
-        return data
-
-    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> DateRecognizer:
-        """Inverse of :meth:`to_bytes`."""
-        self.cfg.update(srsly.msgpack_loads(data)["cfg"])
+    def _load(self, parts: dict[str, Any]) -> None:
+        self.cfg.update(parts.get("cfg", {}))
         self._tagger = None
-        return self
 
 
 def _validate(value: TimexValue) -> None:

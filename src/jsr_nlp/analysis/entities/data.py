@@ -159,8 +159,9 @@ def _build(
         leading=frozenset(w.lower() for w in leading),
         connectors=frozenset(w.lower() for w in connectors),
         conjunctions=frozenset(w.lower() for w in conjunctions),
-        # longest roles first, so "teniente general" is tried before "teniente"
-        roles=tuple(sorted(role_tokens, key=len, reverse=True)),
+        # longest roles first, so "teniente general" is tried before "teniente"; then
+        # alphabetical, so a saved component is the same bytes in every process
+        roles=tuple(sorted(role_tokens, key=lambda r: (-len(r), r))),
         geographic_heads=frozenset(w.lower() for w in geographic_heads),
         never_alone=frozenset(w.lower() for w in never_alone),
         name_articles=frozenset(w.lower() for w in name_articles),

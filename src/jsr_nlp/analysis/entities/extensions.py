@@ -1,4 +1,4 @@
-"""The ``._.jsr_*`` extensions the entity components set, and a reader for them.
+"""The ``._.jsr_*`` extensions the entity components set (read by :mod:`jsr_nlp.analysis.records`).
 
 Registered idempotently (importing any entity component registers them), so a user who
 adds ``jsr_linker`` to their own pipeline finds ``span._.jsr_canonical`` without
@@ -8,8 +8,6 @@ identity: ``jsr_kind`` (person, state, battle…), ``jsr_canonical`` (Spanish),
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -27,32 +25,6 @@ def register_extensions() -> None:
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-
-
-def entities_to_records(doc: Doc) -> list[dict[str, Any]]:
-    """One plain dict per entity of ``doc.ents``, in document order.
-
-    Keys: ``start``/``end`` (character offsets into ``doc.text``), ``text``, ``label``,
-    ``kind``, ``id``, ``canonical``, ``wikidata``, ``english``; the identity fields are
-    ``None`` for a name the gazetteer does not know.
-    """
-    register_extensions()
-    records: list[dict[str, Any]] = []
-    for ent in doc.ents:
-        records.append(
-            {
-                "start": ent.start_char,
-                "end": ent.end_char,
-                "text": ent.text,
-                "label": ent.label_,
-                "kind": ent._.jsr_kind,
-                "id": ent.kb_id_ or None,
-                "canonical": ent._.jsr_canonical,
-                "wikidata": ent._.jsr_wikidata,
-                "english": ent._.jsr_english,
-            }
-        )
-    return records
 
 
 register_extensions()

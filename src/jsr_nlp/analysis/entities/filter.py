@@ -19,15 +19,11 @@ Spanish frequencies, never from the words of one text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import ensure_path, filter_spans
-from spacy.util import from_disk as util_from_disk
-from spacy.util import to_disk as util_to_disk
+from spacy.util import filter_spans
 
 from jsr_nlp.analysis.entities.data import (
     EntityWords,
@@ -38,6 +34,7 @@ from jsr_nlp.analysis.entities.data import (
     zipf_es,
 )
 from jsr_nlp.analysis.entities.extensions import register_extensions
+from jsr_nlp.analysis.serialise import PartFormat, Serialisable
 
 #: Tokens after which the next word starts a sentence (or a quotation, a list item…).
 _OPENERS = frozenset(
@@ -194,7 +191,7 @@ def head_of(span: Span, words: EntityWords) -> Token:
     return span[0]
 
 
-class EntityFilter:
+class EntityFilter(Serialisable):
     """Reshape or drop the entities that are not names; leave gazetteer spans alone."""
 
     def __init__(
@@ -243,40 +240,16 @@ class EntityFilter:
         doc.ents = filter_spans(out)
         return doc
 
-    # serialisation, in spaCy's table-driven style -------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write ``cfg.json`` and the merged word lists (``words.json``)."""
-        path = ensure_path(path)
-        serializers = {
-            "cfg": lambda p: srsly.write_json(p.with_suffix(".json"), self.cfg),
-            "words": lambda p: srsly.write_json(p.with_suffix(".json"), self.words.to_json()),
-        }
-        util_to_disk(path, serializers, exclude)
+    # serialisation (analysis.serialise): cfg.json and the merged word lists, words.json
+    _parts: ClassVar[dict[str, PartFormat]] = {"cfg": "json", "words": "json"}
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityFilter:
-        """Read what :meth:`to_disk` wrote."""
-        path = ensure_path(path)
+    def _dump(self) -> dict[str, Any]:
+        return {"cfg": self.cfg, "words": self.words.to_json()}
 
-        def load_words(p: Path) -> None:
-            self._words = EntityWords.from_json(srsly.read_json(p.with_suffix(".json")))
-
-        deserializers: dict[str, Callable[[Path], None]] = {
-            "cfg": lambda p: self.cfg.update(srsly.read_json(p.with_suffix(".json"))),
-            "words": load_words,
-        }
-        util_from_disk(path, deserializers, exclude)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """The component as msgpack bytes."""
-        return bytes(srsly.msgpack_dumps({"cfg": self.cfg, "words": self.words.to_json()}))
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> EntityFilter:
-        """Inverse of :meth:`to_bytes`."""
-        msg = srsly.msgpack_loads(data)
-        self.cfg.update(msg["cfg"])
-        self._words = EntityWords.from_json(msg["words"])
-        return self
+    def _load(self, parts: dict[str, Any]) -> None:
+        self.cfg.update(parts.get("cfg", {}))
+        if "words" in parts:
+            self._words = EntityWords.from_json(parts["words"])
 
 
 @Language.factory(

@@ -33,15 +33,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import ensure_path, filter_spans
-from spacy.util import from_disk as util_from_disk
-from spacy.util import to_disk as util_to_disk
+from spacy.util import filter_spans
 
 from jsr_nlp.analysis.entities.data import (
     EntityWords,
@@ -58,6 +55,7 @@ from jsr_nlp.analysis.entities.filter import (
     name_pieces,
     sentence_initial,
 )
+from jsr_nlp.analysis.serialise import PartFormat, Serialisable
 from jsr_nlp.lexicon.load import fold, load_lexicon, resolve_lexicons
 from jsr_nlp.lexicon.names import translit_fold
 
@@ -105,7 +103,7 @@ def case_agrees(span: Span, form_signature: str) -> bool:
     return has_name
 
 
-class GazetteerRuler:
+class GazetteerRuler(Serialisable):
     """Mark the gazetteer's names as entities (``doc.ents``, ``kb_id_`` = gazetteer id)."""
 
     def __init__(
@@ -375,43 +373,17 @@ class GazetteerRuler:
             for t in extra
         ) and not any(t.lower_ in self.words.conjunctions for t in extra)
 
-    # serialisation -----------------------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write ``cfg.json`` and ``patterns.jsonl`` (span_ruler's layout)."""
+    # serialisation (analysis.serialise): cfg.json and patterns.jsonl, span_ruler's layout
+    _parts: ClassVar[dict[str, PartFormat]] = {"cfg": "json", "patterns": "jsonl"}
+
+    def _dump(self) -> dict[str, Any]:
         self._ensure()
-        path = ensure_path(path)
-        serializers = {
-            "cfg": lambda p: srsly.write_json(p.with_suffix(".json"), self.cfg),
-            "patterns": lambda p: srsly.write_jsonl(p.with_suffix(".jsonl"), self.patterns),
-        }
-        util_to_disk(path, serializers, exclude)
+        return {"cfg": self.cfg, "patterns": self.patterns}
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerRuler:
-        """Read what :meth:`to_disk` wrote and recompile the matcher."""
-        path = ensure_path(path)
-        loaded: dict[str, Any] = {}
-        deserializers: dict[str, Callable[[Path], None]] = {
-            "cfg": lambda p: self.cfg.update(srsly.read_json(p.with_suffix(".json"))),
-            "patterns": lambda p: loaded.update(
-                patterns=list(srsly.read_jsonl(p.with_suffix(".jsonl")))
-            ),
-        }
-        util_from_disk(path, deserializers, exclude)
-        if "patterns" in loaded:
-            self._compile(loaded["patterns"])
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """The component as msgpack bytes."""
-        self._ensure()
-        return bytes(srsly.msgpack_dumps({"cfg": self.cfg, "patterns": self.patterns}))
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> GazetteerRuler:
-        """Inverse of :meth:`to_bytes`."""
-        msg = srsly.msgpack_loads(data)
-        self.cfg.update(msg["cfg"])
-        self._compile(list(msg["patterns"]))
-        return self
+    def _load(self, parts: dict[str, Any]) -> None:
+        self.cfg.update(parts.get("cfg", {}))
+        if "patterns" in parts:
+            self._compile(list(parts["patterns"]))
 
 
 @Language.factory(

@@ -24,16 +24,12 @@ their label and get ``None`` everywhere: a near miss is never forced onto a wron
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path, filter_spans
-from spacy.util import from_disk as util_from_disk
-from spacy.util import to_disk as util_to_disk
+from spacy.util import filter_spans
 
 from jsr_nlp.analysis.entities.data import (
     EntityWords,
@@ -46,6 +42,7 @@ from jsr_nlp.analysis.entities.data import (
 from jsr_nlp.analysis.entities.extensions import register_extensions
 from jsr_nlp.analysis.entities.filter import head_of
 from jsr_nlp.analysis.entities.gazetteer import case_agrees, signature
+from jsr_nlp.analysis.serialise import PartFormat, Serialisable
 from jsr_nlp.lexicon.load import Lexicon, fold, load_lexicon, resolve_lexicons
 from jsr_nlp.lexicon.names import NameIndex, fold_rules, strip_suffix, translit_fold
 from jsr_nlp.lexicon.schema import GazetteerEntry
@@ -56,7 +53,7 @@ def _acronym_key(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
-class EntityLinker:
+class EntityLinker(Serialisable):
     """Link entities to gazetteer entries; set label, ``kb_id_`` and the ``jsr_*`` extensions."""
 
     def __init__(
@@ -352,46 +349,20 @@ class EntityLinker:
         rest = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
         return sorted(filter_spans([*rest, *added]), key=lambda s: s.start)
 
-    # serialisation -------------------------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write ``cfg.json`` and the gazetteer entries as ``entries.jsonl``."""
+    # serialisation (analysis.serialise): cfg.json and the gazetteer entries, entries.jsonl
+    _parts: ClassVar[dict[str, PartFormat]] = {"cfg": "json", "entries": "jsonl"}
+
+    def _dump(self) -> dict[str, Any]:
         self._ensure()
-        path = ensure_path(path)
-        serializers = {
-            "cfg": lambda p: srsly.write_json(p.with_suffix(".json"), self.cfg),
-            "entries": lambda p: srsly.write_jsonl(
-                p.with_suffix(".jsonl"), [e.model_dump(mode="json") for e in self.entries.values()]
-            ),
+        return {
+            "cfg": self.cfg,
+            "entries": [e.model_dump(mode="json") for e in self.entries.values()],
         }
-        util_to_disk(path, serializers, exclude)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityLinker:
-        """Read what :meth:`to_disk` wrote and rebuild the lookup tables."""
-        path = ensure_path(path)
-        loaded: list[GazetteerEntry] = []
-        deserializers: dict[str, Callable[[Path], None]] = {
-            "cfg": lambda p: self.cfg.update(srsly.read_json(p.with_suffix(".json"))),
-            "entries": lambda p: loaded.extend(
-                GazetteerEntry.model_validate(d) for d in srsly.read_jsonl(p.with_suffix(".jsonl"))
-            ),
-        }
-        util_from_disk(path, deserializers, exclude)
-        if loaded:
-            self._build(loaded)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """The component as msgpack bytes."""
-        self._ensure()
-        entries = [e.model_dump(mode="json") for e in self.entries.values()]
-        return bytes(srsly.msgpack_dumps({"cfg": self.cfg, "entries": entries}))
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> EntityLinker:
-        """Inverse of :meth:`to_bytes`."""
-        msg = srsly.msgpack_loads(data)
-        self.cfg.update(msg["cfg"])
-        self._build([GazetteerEntry.model_validate(d) for d in msg["entries"]])
-        return self
+    def _load(self, parts: dict[str, Any]) -> None:
+        self.cfg.update(parts.get("cfg", {}))
+        if parts.get("entries"):
+            self._build([GazetteerEntry.model_validate(d) for d in parts["entries"]])
 
 
 @Language.factory(
