@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from jsr_nlp.model import Correction, Stage
+from jsr_nlp.model import Category, Correction, Stage
 
 if TYPE_CHECKING:
     from jsr_nlp.model import Edition
@@ -47,7 +47,7 @@ class Edit:
     end: int
     replacement: str | None
     rule: str
-    category: str
+    category: Category
     note: str = ""
     confidence: float = 1.0
 

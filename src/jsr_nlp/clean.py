@@ -28,7 +28,7 @@ from spacy.lang.es.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit, EditLog
-from jsr_nlp.model import Stage
+from jsr_nlp.model import Category, Stage
 from jsr_nlp.resources import pipelines_dir
 
 ThousandsStyle = Literal[".", "thin_space", "keep"]
@@ -98,7 +98,7 @@ def _edit(
     group: int | str,
     repl: str,
     rule: str,
-    cat: str,
+    cat: Category,
     note: str,
     confidence: float = 1.0,
 ) -> Edit:

@@ -19,7 +19,37 @@ SCHEMA = "jsr-nlp.edition/1"
 _T = TypeVar("_T")
 
 Action = Literal["applied", "suggested"]
+#: An entity's coarse class (CoNLL's four); a lexicon entry's ``kind`` refines it.
 Label = Literal["PER", "LOC", "ORG", "MISC"]
+LABELS: tuple[Label, ...] = get_args(Label)
+#: What a lexicon rule (or the name matcher) corrects.
+RuleCategory = Literal[
+    "mistranslation",
+    "calque",
+    "false_friend",
+    "untranslated",
+    "terminology",
+    "grammar",
+    "style",
+    "garbled",
+    "name",
+    "number",
+]
+#: What ingest, surface cleaning and the OCR repairs correct.
+SurfaceCategory = Literal[
+    "encoding",
+    "spelling",
+    "whitespace",
+    "invisible",
+    "spacing",
+    "punctuation",
+    "hyphenation",
+    "duplication",
+    "sentence",
+]
+#: Every correction has one of these categories.
+Category = RuleCategory | SurfaceCategory
+CATEGORIES: tuple[str, ...] = get_args(RuleCategory) + get_args(SurfaceCategory)
 TimexType = Literal["DATE", "DURATION", "SET", "TIME"]
 SegmentStatus = Literal["translated", "cached", "failed", "skipped", "unprotected"]
 
@@ -64,7 +94,7 @@ class Correction:
 
     id: str
     rule: str
-    category: str
+    category: Category
     action: Action
     start: int
     end: int
@@ -258,7 +288,8 @@ _CHECKS: dict[str, tuple[str, Any]] = {
     "int": ("an integer", _is_int),
     "float": ("a number", lambda v: _is_int(v) or isinstance(v, float)),
     "bool": ("true or false", lambda v: isinstance(v, bool)),
-    "Label": ("one of " + ", ".join(get_args(Label)), lambda v: v in get_args(Label)),
+    "Label": ("one of " + ", ".join(LABELS), lambda v: v in LABELS),
+    "Category": ("one of " + ", ".join(CATEGORIES), lambda v: v in CATEGORIES),
     "TimexType": ("one of " + ", ".join(get_args(TimexType)), lambda v: v in get_args(TimexType)),
     "Action": ("one of " + ", ".join(get_args(Action)), lambda v: v in get_args(Action)),
     "SegmentStatus": (

@@ -151,7 +151,7 @@ def synthetic_edition(*, translated: bool = True) -> Edition:
     """A small edition with every kind of annotation, hazards included (&, <, RTL, BEL)."""
     src = SYNTHETIC_SOURCE
     edits = [
-        Edit(*_span(src, "Zukhovs"), "Zhukov", "names.fuzzy", "names", "variante de Zhúkov", 0.8),
+        Edit(*_span(src, "Zukhovs"), "Zhukov", "names.fuzzy", "name", "variante de Zhúkov", 0.8),
         Edit(*_span(src, "URSSy"), "URSS y", "clean.missing-space", "spacing", "", 0.95),
         Edit(*_span(src, "el "), "", "clean.duplicated-word", "duplication", "palabra repetida"),
         Edit(*_span(src, ". ."), ".", "clean.doubled-punctuation", "punctuation"),
@@ -164,7 +164,7 @@ def synthetic_edition(*, translated: bool = True) -> Edition:
         Edit(
             *_span(clean, "japones"), "japonés", "ortho.accent", "spelling", "¿falta la tilde?", 0.5
         ),
-        Edit(*_span(clean, "R&D"), None, "review.acronym", "review", "sigla sin explicar", 0.3),
+        Edit(*_span(clean, "R&D"), None, "review.acronym", "garbled", "sigla sin explicar", 0.3),
     ]
 
     def ent(needle: str, nth: int = 0, **fields: Any) -> tuple[tuple[int, int], dict[str, Any]]:

@@ -13,15 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from jsr_nlp.audit import Alignment
-from jsr_nlp.model import DateExpr, Entity
+from jsr_nlp.model import LABELS, DateExpr, Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 #: The span group ``jsr_dates`` writes by default.
 DATES_KEY = "dates"
-
-_LABELS = {"PER", "LOC", "ORG", "MISC"}
 
 
 def _ext(span: Any, name: str) -> Any:
@@ -40,14 +38,14 @@ def doc_entities(doc: Doc, align: Alignment | None = None) -> list[Entity]:
     align = align or Alignment([])
     entities: list[Entity] = []
     for ent in doc.ents:
-        label = ent.label_ if ent.label_ in _LABELS else "MISC"
+        label = ent.label_ if ent.label_ in LABELS else "MISC"
         s, e = align.to_source(ent.start_char, ent.end_char)
         entities.append(
             Entity(
                 start=ent.start_char,
                 end=ent.end_char,
                 text=ent.text,
-                label=label,  # type: ignore[arg-type]
+                label=label,
                 kind=_ext(ent, "jsr_kind"),
                 id=ent.kb_id_ or None,
                 canonical=_ext(ent, "jsr_canonical"),

@@ -22,7 +22,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Label = Literal["PER", "LOC", "ORG", "MISC"]
+from jsr_nlp.model import Label
+from jsr_nlp.model import RuleCategory as Category
 
 #: The closed set of entity kinds; ``label`` is the coarse NER class, ``kind`` the fine one.
 KINDS: dict[str, Label] = {
@@ -89,19 +90,6 @@ Kind = Literal[
     "event",
     "ideology",
     "work",
-]
-
-Category = Literal[
-    "mistranslation",
-    "calque",
-    "false_friend",
-    "untranslated",
-    "terminology",
-    "grammar",
-    "style",
-    "garbled",
-    "name",
-    "number",
 ]
 
 _ID = re.compile(r"^[a-z0-9]+(?:[.\-_][a-z0-9]+)*$")
