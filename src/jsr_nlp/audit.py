@@ -2,7 +2,7 @@
 
 Every stage proposes :class:`Edit` values against *its own input text*. An
 :class:`EditLog` maps them back onto the source, so that the edition keeps one
-invariant (the offset rule of ``DESIGN.md``)::
+invariant (the offset rule of ``ARCHITECTURE.md``)::
 
     replay(source, log.corrections) == log.text
 

@@ -1,7 +1,7 @@
 """The project's exceptions: one base class, one subclass per kind of failure.
 
 The CLI turns any :class:`JsrNlpError` into one readable line and an exit code
-(see ``DESIGN.md``); library users can catch the base class.
+(see ``ARCHITECTURE.md``); library users can catch the base class.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every stage takes and returns these plain frozen dataclasses; exporters read an
 :class:`Edition` and nothing else. ``Edition.to_dict()`` produces exactly the
-``jsr-nlp.edition/1`` JSON described in ``DESIGN.md``; ``Edition.from_dict()``
+``jsr-nlp.edition/1`` JSON described in ``ARCHITECTURE.md``; ``Edition.from_dict()``
 reads it back.
 """
 

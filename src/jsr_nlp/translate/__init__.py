@@ -8,7 +8,7 @@ Public API::
     options = TranslateOptions.from_env(provider="libre", url="http://127.0.0.1:5000")
     translation, warnings = translate_text(clean, sentences, protected, glossary, options)
 
-See :func:`translate_text` for the steps, and ``DESIGN.md`` for the ``translation`` object
+See :func:`translate_text` for the steps, and ``ARCHITECTURE.md`` for the ``translation`` object
 of the JSON edition.
 """
 

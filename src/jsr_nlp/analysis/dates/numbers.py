@@ -46,17 +46,6 @@ def words_to_int(words: Sequence[str], vocab: DatesVocab) -> int | None:
     return total + current if seen else None
 
 
-def token_number(text: str, vocab: DatesVocab) -> int | None:
-    """Value of one token: digits ('1º', '9'), a cardinal or an ordinal word ('primero')."""
-    low = text.lower()
-    digits = low.rstrip("º°.oer")
-    if digits.isdigit():
-        return int(digits)
-    if low in vocab.cardinals:
-        return vocab.cardinals[low]
-    return vocab.ordinals.get(low)
-
-
 def roman_to_int(text: str, vocab: DatesVocab) -> int | None:
     """Value of a Roman numeral in canonical form ('XIX' = 19), or None."""
     values = [vocab.roman.get(ch.upper()) for ch in text]
