@@ -180,6 +180,8 @@ def _field(parts: Sequence[int | str]) -> str | None:
     """``near[2]``, ``context.near``: a field path, list positions in brackets."""
     out = ""
     for p in parts:
+        if p == "[key]":  # pydantic's marker for a refused key: the key itself names it
+            continue
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
     return out or None
 
