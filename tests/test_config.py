@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 import jsr_nlp
+from jsr_nlp.clean_vocab import load_clean_vocabulary
 from jsr_nlp.cli import app
 from jsr_nlp.config import load_toml, locate
 from jsr_nlp.errors import ConfigurationError
@@ -296,3 +297,21 @@ def test_load_toml_and_locate(tmp_path):
         load_toml(bad, LexiconFile, kind="lexicon")
     with pytest.raises(ConfigurationError, match=r"is a folder, not a lexicon file"):
         load_toml(tmp_path, LexiconFile, kind="lexicon")
+
+
+def test_skip_unchanged_reruns_when_a_vocabulary_changes(tmp_path):
+    clean = tmp_path / "clean.toml"
+    clean.write_text((BUNDLED / "clean" / "es.toml").read_text("utf-8"), "utf-8")
+    pipe = user_pipeline(tmp_path, clean='"clean.toml"')
+    src = tmp_path / "a.txt"
+    src.write_text(TROOPS, "utf-8")
+    out = tmp_path / "out"
+    args = ["process", str(src), "--out", str(out), "-p", str(pipe), "--skip-unchanged"]
+    args += ["--format", "txt"]
+    assert _run(*args).exit_code == 0
+    assert "unchanged since the last run" in _run(*args).output
+    clean.write_text(clean.read_text("utf-8").replace('"hombres", ', ""), "utf-8")
+    # each `jsr-nlp` run is a new process; this one keeps the files it read: forget them
+    load_clean_vocabulary.cache_clear()
+    assert "unchanged since the last run" not in _run(*args).output
+    assert (out / "a.es.txt").read_text("utf-8") == TROOPS  # the fix is only suggested now

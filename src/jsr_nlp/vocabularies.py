@@ -9,6 +9,7 @@ means the bundled file, so a pipeline kept anywhere works as it is.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,14 @@ class VocabularyPaths:
             for path in paths:
                 loader(path)
         load_entity_words(self.entities)
+
+    def fingerprint(self) -> str:
+        """A short hash of the files' contents: a run's outputs depend on them."""
+        h = hashlib.sha256()
+        for _, _, _, paths in self._kinds():
+            for path in paths:
+                h.update(path.read_bytes() + b"\0")
+        return h.hexdigest()[:16]
 
     def problems(self) -> list[ConfigurationError]:
         """Every problem of every file, one error each (for ``jsr-nlp pipelines check``)."""
