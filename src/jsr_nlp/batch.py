@@ -81,10 +81,11 @@ class Outcome:
 
 
 def pipeline_fingerprint(pipe: Pipeline, options: BatchOptions) -> str:
-    """Changes whenever the pipeline, its lexicons, version or requested outputs change."""
+    """Changes whenever the pipeline, its lexicons, vocabularies, version or outputs change."""
     h = hashlib.sha256()
     h.update(pipe.spec.model_dump_json().encode())
     h.update(pipe.lexicon.version.encode())
+    h.update(pipe.vocabularies.fingerprint().encode())
     h.update(pipe.info.jsr_nlp_version.encode())
     h.update(json.dumps([pipe.model_name, sorted(options.formats), options.translate_to]).encode())
     return h.hexdigest()[:16]

@@ -18,18 +18,18 @@ Vocabulary (sentence openers, abbreviations, titles) lives in
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from spacy.lang.es.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit, EditLog
+from jsr_nlp.clean_vocab import CleanVocabulary, load_clean_vocabulary
 from jsr_nlp.model import Category, Stage
-from jsr_nlp.resources import pipelines_dir
 
 ThousandsStyle = Literal[".", "thin_space", "keep"]
 NARROW_NBSP = "\u202f"  # the RAE's "espacio fino", which must not break a line
@@ -50,47 +50,22 @@ class CleanConfig:
         disabled: names of fixers (keys of :data:`CLEANERS`) not to run.
         apply_threshold: an edit with a lower confidence is suggested, not applied (the
             pipeline's ``apply_threshold``).
+        vocabulary: the cleaning vocabulary file (default: the bundled
+            ``pipelines/clean/es.toml``); the pipeline's ``[vocabularies] clean``.
+        dates: the date vocabulary whose month, weekday and number words come in series
+            (default: the bundled ``pipelines/dates/es.toml``); ``[vocabularies] dates``.
     """
 
     thousands_separator: ThousandsStyle = "."
     disabled: frozenset[str] = field(default_factory=frozenset)
     apply_threshold: float = 0.6
+    vocabulary: Path | None = None
+    dates: Path | None = None
 
 
-@dataclass(frozen=True)
-class CleanVocabulary:
-    """The word lists of ``pipelines/clean/es.toml``."""
-
-    comma_openers: tuple[str, ...]
-    period_openers: tuple[str, ...]
-    finite_verbs: frozenset[str]
-    conjunctions: frozenset[str]
-    not_before_name: frozenset[str]
-    abbreviations: frozenset[str]
-    emphatic: frozenset[str]
-    count_nouns: frozenset[str]
-    lost_word_before: frozenset[str]
-    lost_word_after: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> CleanVocabulary:
-    """Load the cleaning vocabulary once per process."""
-    with (pipelines_dir() / "clean" / "es.toml").open("rb") as fh:
-        data = tomllib.load(fh)
-    sb = data["sentence_break"]
-    return CleanVocabulary(
-        comma_openers=tuple(sb["comma"]),
-        period_openers=tuple(sb["period"]),
-        finite_verbs=frozenset(sb["finite_verbs"]),
-        conjunctions=frozenset(sb["conjunctions"]),
-        not_before_name=frozenset(sb["not_before_name"]),
-        abbreviations=frozenset(data["abbreviations"]["words"]),
-        emphatic=frozenset(data["duplicated_words"]["emphatic"]),
-        count_nouns=frozenset(data["numbers"]["count_nouns"]),
-        lost_word_before=frozenset(sb["lost_word_before"]),
-        lost_word_after=frozenset(sb["lost_word_after"]),
-    )
+def vocabulary(path: Path | None = None) -> CleanVocabulary:
+    """The cleaning vocabulary at ``path`` (the bundled one by default), loaded once."""
+    return load_clean_vocabulary(path)
 
 
 def _edit(
@@ -337,7 +312,7 @@ def fix_duplicated_words(text: str, cfg: CleanConfig) -> list[Edit]:
     >>> clean("las declaraciones de De Gispert en Bora Bora")
     'las declaraciones de De Gispert en Bora Bora'
     """
-    voc = vocabulary()
+    voc = vocabulary(cfg.vocabulary)
     edits = []
     for m in _DUPLICATE.finditer(text):
         word = m.group(1)
@@ -414,7 +389,7 @@ def fix_thousands(text: str, cfg: CleanConfig) -> list[Edit]:
     """
     if cfg.thousands_separator == "keep":
         return []
-    voc = vocabulary()
+    voc = vocabulary(cfg.vocabulary)
     convention: str | None = None  # read on the first ambiguous number only
     edits = []
     for m in _THOUSANDS.finditer(text):
@@ -585,7 +560,7 @@ def fix_lost_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
     >>> clean("el presidente Truman había dicho que el general Zhukov era")
     'el presidente Truman había dicho que el general Zhukov era'
     """
-    voc = vocabulary()
+    voc = vocabulary(cfg.vocabulary)
     connectives = {w for o in (*voc.comma_openers, *voc.period_openers) for w in o.split()}
     edits: list[Edit] = []
     for m in _WORD_GAP.finditer(text):
@@ -667,7 +642,7 @@ def fix_broken_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
     >>> clean("hasta que se cumplió. denunciado por la URSS; véase p. ej. otros, etc. y más")
     'hasta que se cumplió denunciado por la URSS; véase p. ej. otros, etc. y más'
     """
-    voc = vocabulary()
+    voc = vocabulary(cfg.vocabulary)
     edits = []
     for m in _BROKEN_STOP.finditer(text):
         word, nxt = m.group(1), m.group(3)
@@ -676,7 +651,7 @@ def fix_broken_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
         # a stop before an article, after a preposition or between two words of a series
         # most often stands for a lost word ("la Vid. el Vino", "el pasado. de mayo", "de
         # una. dos semanas"): removing it does not repair the sentence, so it is suggested
-        series = _series_words()
+        series = _series_words(cfg.dates)
         lost_word = (
             word.lower() in voc.lost_word_before
             or nxt in voc.lost_word_after
@@ -700,12 +675,13 @@ def fix_broken_sentence_break(text: str, cfg: CleanConfig) -> list[Edit]:
     return edits
 
 
-@lru_cache(maxsize=1)
-def _series_words() -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _series_words(path: Path | None) -> frozenset[str]:
     """Month and weekday names (the date vocabulary): they come in series joined by a word."""
-    with (pipelines_dir() / "dates" / "es.toml").open("rb") as fh:
-        data = tomllib.load(fh)
-    return frozenset((*data["months"], *data["weekdays"], *data["cardinals"]))
+    from jsr_nlp.analysis.dates.vocab import load_vocab
+
+    dates = load_vocab(path)
+    return frozenset((*dates.months, *dates.weekdays, *dates.cardinals))
 
 
 def _non_overlapping(edits: list[Edit]) -> list[Edit]:

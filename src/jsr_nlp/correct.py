@@ -11,7 +11,6 @@ ordered pass, no loop until nothing changes; a test checks it is idempotent.
 
 from __future__ import annotations
 
-import glob
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -32,7 +31,7 @@ from jsr_nlp.audit import Edit, EditLog
 from jsr_nlp.errors import LexiconError
 from jsr_nlp.lexicon.fuzzy import FuzzyNames, WorldIndex
 from jsr_nlp.lexicon.load import Lexicon, fold
-from jsr_nlp.lexicon.names import NameIndex, fold_rules, name_index, strip_suffix
+from jsr_nlp.lexicon.names import NameIndex, fold_rules, name_index
 from jsr_nlp.lexicon.schema import PhraseRule
 from jsr_nlp.model import Correction, Stage
 
@@ -73,12 +72,14 @@ class Corrector:
         *,
         fuzzy: bool = True,
         apply_threshold: float = 0.6,
+        names: Path | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.apply_threshold = apply_threshold
         self.nlp = nlp if nlp is not None else _blank_es()
         self.fuzzy = fuzzy
-        self.index: NameIndex = name_index(lexicon)
+        # ``names``: the transliteration file (the pipeline's [vocabularies] names)
+        self.index: NameIndex = name_index(lexicon, fold_rules(names))
         self.rules: dict[str, PhraseRule] = {r.id: r for r in lexicon.rules}
         self._order = {r.id: i for i, r in enumerate(lexicon.rules)}
         vocab = self.nlp.vocab
@@ -112,7 +113,7 @@ class Corrector:
                     problem = " ".join(str(err).split())  # spaCy's message spans lines
                     path = lexicon.rule_files.get(rule.id, "lexicon")
                     raise LexiconError(path, f"pattern: {problem}", f"rule {rule.id}") from None
-        self.names = FuzzyNames(self.index, fold_rules().fuzzy)
+        self.names = FuzzyNames(self.index, self.index.rules.fuzzy)
         self.misspellings = PhraseMatcher(vocab, attr="LOWER")
         self._misspelt_target: dict[str, str] = {}
         for bad_key, (_entry_id, target) in self.index.misspelt.items():
@@ -277,7 +278,7 @@ class Corrector:
         targets = self.index.target_set
         variants = [v for v in self.index.token_variants(candidate) if v in targets] or [candidate]
         accented = _has_accent(text)
-        probe = fold(strip_suffix(text))
+        probe = fold(self.index.rules.strip(text))
         rank = self.index.token_rank
         return max(
             variants,
@@ -417,15 +418,3 @@ def correct_text(text: str, lexicon: Lexicon | None = None) -> tuple[str, list[C
         lexicon = load_lexicon(bundled_lexicons())
     log = corrector_for(lexicon).run(EditLog(text))
     return log.text, log.corrections
-
-
-def lexicon_paths(patterns: Iterable[str], base: Path) -> list[Path]:
-    """Expand a pipeline's lexicon globs relative to its folder, sorted and unique."""
-    found: list[Path] = []
-    for pat in patterns:
-        # Path.glob refuses absolute patterns, which users give for their own lexicons
-        hits = sorted(Path(p) for p in glob.glob(str(base / pat)))  # noqa: PTH207
-        if not hits:
-            raise LexiconError(str(base / pat), "matches no lexicon file")
-        found.extend(h for h in hits if h not in found)
-    return found

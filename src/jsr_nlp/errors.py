@@ -23,16 +23,24 @@ class InputError(JsrNlpError):
 
 
 class ConfigurationError(JsrNlpError):
-    """A pipeline or lexicon file is wrong, or an option makes no sense."""
+    """A pipeline, lexicon or vocabulary file is wrong, or an option makes no sense.
+
+    The message is one line, ``file [entry]: field: problem``; ``entry`` (the table, or
+    the element of an array of tables) and ``field`` are left out when they do not apply.
+    """
 
     exit_code = 2
 
-    def __init__(self, path: str, problem: str, entry: str | None = None) -> None:
+    def __init__(
+        self, path: str, problem: str, entry: str | None = None, *, field: str | None = None
+    ) -> None:
         self.path = path
         self.entry = entry
+        self.field = field
         self.problem = problem
         where = f"{path} [{entry}]" if entry else path
-        super().__init__(f"{where}: {problem}")
+        what = f"{field}: {problem}" if field else problem
+        super().__init__(f"{where}: {what}")
 
 
 class LexiconError(ConfigurationError):

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
@@ -15,18 +14,21 @@ from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from jsr_nlp.analysis import MAX_CHARS, analyse_doc, build_nlp
 from jsr_nlp.audit import EditLog
 from jsr_nlp.clean import CleanConfig, clean_log
-from jsr_nlp.correct import Corrector, lexicon_paths
-from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError
+from jsr_nlp.config import load_toml, resolve_globs
+from jsr_nlp.correct import Corrector
+from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError, LexiconError
 from jsr_nlp.ingest import Decoded, InputTypeError, from_string
-from jsr_nlp.language import document_language, foreign_paragraphs, outside
-from jsr_nlp.lexicon.load import BUNDLED_PREFIX, Lexicon, load_lexicon
+from jsr_nlp.language import LanguageSettings, document_language, foreign_paragraphs, outside
+from jsr_nlp.language import settings as language_settings
+from jsr_nlp.lexicon.load import Lexicon, load_lexicon
 from jsr_nlp.model import Edition, PipelineInfo, Source, Stage, Translation
 from jsr_nlp.resources import pipelines_dir
+from jsr_nlp.vocabularies import VocabulariesSection, VocabularyPaths
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -81,6 +83,7 @@ class PipelineSpec(_Strict):
     name: str
     description: str = ""
     lexicons: tuple[str, ...] = ("lexicons/*.toml",)
+    vocabularies: VocabulariesSection = VocabulariesSection()
     apply_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
     clean: CleanSection = CleanSection()
     correct: CorrectSection = CorrectSection()
@@ -96,32 +99,24 @@ def available_pipelines() -> dict[str, Path]:
     return {p.stem: p for p in sorted(pipelines_dir().glob("*.toml"))}
 
 
-def load_spec(name_or_path: str | Path = "default") -> PipelineSpec:
-    """Read a pipeline by bundled name or by file path; errors name the file and field."""
+def pipeline_path(name_or_path: str | Path = "default") -> Path:
+    """The file of a bundled pipeline name, or the path given (a ``.toml`` or a file)."""
     candidate = Path(name_or_path)
     if candidate.suffix == ".toml" or candidate.exists():
-        path = candidate
-    else:
-        known = available_pipelines()
-        if str(name_or_path) not in known:
-            names = ", ".join(known) or "none"
-            msg = f"no pipeline named {name_or_path!r} (bundled: {names}; or give a .toml path)"
-            raise ConfigurationError(str(name_or_path), msg)
-        path = known[str(name_or_path)]
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigurationError(str(path), "no such pipeline file") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigurationError(str(path), f"not valid TOML: {err}") from None
-    try:
-        spec = PipelineSpec.model_validate({**data, "base": path.parent, "path": path})
-    except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise ConfigurationError(str(path), f"{field}: {first['msg']}") from None
-    return spec
+        return candidate
+    known = available_pipelines()
+    if str(name_or_path) not in known:
+        names = ", ".join(known) or "none"
+        msg = f"no pipeline named {name_or_path!r} (bundled: {names}; or give a .toml path)"
+        raise ConfigurationError(str(name_or_path), msg)
+    return known[str(name_or_path)]
+
+
+def load_spec(name_or_path: str | Path = "default") -> PipelineSpec:
+    """Read a pipeline by bundled name or by file path; errors name the file and field."""
+    path = pipeline_path(name_or_path)
+    spec = load_toml(path, PipelineSpec, kind="pipeline")
+    return spec.model_copy(update={"base": path.parent, "path": path})
 
 
 def pipeline_lexicons(patterns: Iterable[str], base: Path) -> list[Path]:
@@ -131,14 +126,7 @@ def pipeline_lexicons(patterns: Iterable[str], base: Path) -> list[Path]:
     folder instead, so a pipeline file kept anywhere can add its own lexicons to the
     bundled ones: ``lexicons = ["bundled:lexicons/*.toml", "my-lexicon.toml"]``.
     """
-    found: list[Path] = []
-    for pattern in patterns:
-        if pattern.startswith(BUNDLED_PREFIX):
-            hits = lexicon_paths([pattern.removeprefix(BUNDLED_PREFIX)], pipelines_dir())
-        else:
-            hits = lexicon_paths([pattern], base)
-        found.extend(h for h in hits if h not in found)
-    return found
+    return resolve_globs(patterns, base, "lexicon", LexiconError)
 
 
 def _version() -> str:
@@ -171,6 +159,16 @@ class Pipeline:
         self.translate_to: str | None = self.translate_options.get("target") or None
 
     @cached_property
+    def vocabularies(self) -> VocabularyPaths:
+        """The data files of the pipeline's stages (``[vocabularies]``), resolved."""
+        return VocabularyPaths.resolve(self.spec.vocabularies, self.spec.base)
+
+    @cached_property
+    def language(self) -> LanguageSettings:
+        """Which languages a paragraph may be in, and how sure to be (``language``)."""
+        return language_settings(self.vocabularies.language)
+
+    @cached_property
     def lexicon(self) -> Lexicon:
         """The merged lexicon files of this pipeline."""
         return load_lexicon(pipeline_lexicons(self.spec.lexicons, self.spec.base))
@@ -182,12 +180,18 @@ class Pipeline:
             self.lexicon,
             fuzzy=self.spec.correct.fuzzy_names,
             apply_threshold=self.spec.apply_threshold,
+            names=self.vocabularies.names,
         )
 
     @cached_property
     def nlp(self) -> Language:
         """The spaCy pipeline: the model plus the project's components."""
-        return build_nlp(self.model_name, self.spec.analyse.components, self.lexicon.files)
+        return build_nlp(
+            self.model_name,
+            self.spec.analyse.components,
+            self.lexicon.files,
+            self.vocabularies,
+        )
 
     @property
     def info(self) -> PipelineInfo:
@@ -214,18 +218,20 @@ class Pipeline:
                 thousands_separator=self.spec.clean.thousands_separator,
                 disabled=frozenset(self.spec.clean.disabled),
                 apply_threshold=self.spec.apply_threshold,
+                vocabulary=self.vocabularies.clean,
+                dates=self.vocabularies.dates,
             )
             clean_log(log, cfg, keep=outside(foreign) if foreign else None)
         if self.spec.correct.enabled:
             # cleaning moved the text: find the foreign paragraphs again
-            foreign = foreign_paragraphs(log.text) if foreign else []
+            foreign = foreign_paragraphs(log.text, self.language) if foreign else []
             self.corrector.run(log, keep=outside(foreign) if foreign else None)
         return log
 
     def _identify_language(self, log: EditLog) -> list[tuple[int, int, str]]:
         """Record the text's language; return the paragraphs surely in another one."""
-        foreign = foreign_paragraphs(log.text)
-        lang = document_language(log.text, foreign)
+        foreign = foreign_paragraphs(log.text, self.language)
+        lang = document_language(log.text, foreign, self.language)
         log.language = lang
         if lang != "es":
             log.warnings.append(
@@ -261,6 +267,7 @@ class Pipeline:
                 self.lexicon,
                 self.translate_options,
                 previous.translation if previous else None,
+                self.vocabularies.translate,
             )
             warnings_.extend(tw)
         source = Source(
@@ -454,10 +461,17 @@ def load_pipeline(
     translate_to: str | None = None,
     translate_options: dict[str, Any] | None = None,
 ) -> Pipeline:
-    """Load a bundled pipeline by name (``default``) or a pipeline file by path."""
-    return Pipeline(
+    """Load a bundled pipeline by name (``default``) or a pipeline file by path.
+
+    Every vocabulary the pipeline names is read and validated now, so that a mistake in
+    one is a :class:`~jsr_nlp.errors.ConfigurationError` before any text, not a failure
+    of each text in turn. Lexicons are compiled on first use (:attr:`Pipeline.corrector`).
+    """
+    pipe = Pipeline(
         load_spec(name_or_path),
         model=model,
         translate_to=translate_to,
         translate_options=translate_options,
     )
+    pipe.vocabularies.load()
+    return pipe

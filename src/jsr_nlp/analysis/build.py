@@ -12,24 +12,41 @@ from jsr_nlp.errors import ConfigurationError
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from jsr_nlp.vocabularies import VocabularyPaths
+
 logger = logging.getLogger(__name__)
 
 #: The longest text analysed as one document.
 MAX_CHARS = 5_000_000
 
 
-def build_nlp(model: str, components: Sequence[str], lexicon_files: Sequence[str]) -> Language:
+def build_nlp(
+    model: str,
+    components: Sequence[str],
+    lexicon_files: Sequence[str],
+    vocabularies: VocabularyPaths | None = None,
+) -> Language:
     """Load ``model`` (``blank:es`` for a tokenizer only) and add the jsr components.
 
-    Components that accept a ``lexicons`` setting get the pipeline's lexicon files.
-    Pipelines with the same model, components and lexicons share one spaCy pipeline
-    per process (loading the model is the expensive part of a run).
+    Components that accept a ``lexicons`` setting get the pipeline's lexicon files; those
+    that accept ``data`` (entity word files), ``names`` (the transliteration file) or
+    ``vocabulary`` (the date vocabulary) get the pipeline's ``vocabularies``, when given.
+    Pipelines with the same model, components and files share one spaCy pipeline per
+    process (loading the model is the expensive part of a run).
     """
-    return _build_nlp(model, tuple(components), tuple(lexicon_files))
+    settings: dict[str, Any] = {"lexicons": list(lexicon_files)}
+    if vocabularies is not None:
+        settings["data"] = [str(p) for p in vocabularies.entities]
+        settings["names"] = str(vocabularies.names)
+        settings["vocabulary"] = str(vocabularies.dates)
+    frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in settings.items())
+    return _build_nlp(model, tuple(components), frozen)
 
 
 @lru_cache(maxsize=4)
-def _build_nlp(model: str, components: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Language:
+def _build_nlp(
+    model: str, components: tuple[str, ...], settings: tuple[tuple[str, Any], ...]
+) -> Language:
     import spacy
 
     import jsr_nlp.analysis.factories  # noqa: F401  (registers the factories)
@@ -54,8 +71,10 @@ def _build_nlp(model: str, components: tuple[str, ...], lexicon_files: tuple[str
             where = "[analyse] components"
             raise ConfigurationError(where, msg)
         defaults = nlp.get_factory_meta(name).default_config or {}
-        config: dict[str, Any] = {}
-        if "lexicons" in defaults:
-            config["lexicons"] = list(lexicon_files)
+        config = {
+            key: list(value) if isinstance(value, tuple) else value
+            for key, value in settings
+            if key in defaults
+        }
         nlp.add_pipe(name, config=config)
     return nlp

@@ -31,7 +31,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=False,
 )
-pipelines_app = typer.Typer(help="List and show the bundled pipelines.", no_args_is_help=True)
+pipelines_app = typer.Typer(help="List, show and check pipelines.", no_args_is_help=True)
 lexicon_app = typer.Typer(
     help="Check lexicon files (gazetteer, rules, glossary).", no_args_is_help=True
 )
@@ -463,6 +463,26 @@ def pipelines_show(name: Annotated[str, typer.Argument(help="Pipeline name or fi
         out.print(f"# {spec.path}", markup=False)
         out.print(spec.path.read_text(encoding="utf-8"), markup=False, end="")
         return 0
+
+    raise typer.Exit(_guard(body))
+
+
+@pipelines_app.command("check")
+def pipelines_check(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Pipeline names or files (default: the bundled default)."),
+    ] = None,
+) -> None:
+    """Validate pipeline files and every lexicon and vocabulary they name (exit 1: problems)."""
+    from jsr_nlp.pipeline_check import check_pipelines
+
+    def body() -> int:
+        problems, summary = check_pipelines(names or ["default"])
+        for line in problems:
+            err.print(line, markup=False)
+        out.print(summary, markup=False)
+        return 1 if problems else 0
 
     raise typer.Exit(_guard(body))
 

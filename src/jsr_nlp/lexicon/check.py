@@ -12,10 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from jsr_nlp.config import file_problems
 from jsr_nlp.errors import ConfigurationError, LexiconError
-from jsr_nlp.lexicon.load import _where, bundled_lexicons, check_lexicon, load_file
+from jsr_nlp.lexicon.load import bundled_lexicons, check_lexicon, load_file
 from jsr_nlp.lexicon.schema import LexiconFile
 
 #: Single-word forms at least this frequent in Spanish are flagged as common words.
@@ -50,24 +49,8 @@ def _files(paths: Sequence[Path], problems: list[str]) -> list[Path]:
 
 
 def _schema_errors(path: Path) -> list[str]:
-    import tomllib
-
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        return [f"{path}: cannot read: {err}"]
-    try:
-        LexiconFile.model_validate(data)
-    except ValidationError as err:
-        lines = []
-        for e in err.errors():
-            loc = tuple(e["loc"])
-            entry = _where(data, loc)
-            fld = ".".join(str(p) for p in loc[2:]) or ".".join(str(p) for p in loc)
-            where = f"{path} [{entry}]" if entry else str(path)
-            lines.append(f"{where}: {fld}: {e['msg']}")
-        return lines
-    return []
+    """Every schema problem of one file, one line each (loading stops at the first)."""
+    return [str(e) for e in file_problems(path, LexiconFile, kind="lexicon", error=LexiconError)]
 
 
 def _compile_problems(paths: list[Path]) -> list[str]:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from wordfreq import top_n_list, zipf_frequency
 
 from jsr_nlp.lexicon.load import fold
-from jsr_nlp.lexicon.names import FuzzySettings, NameIndex, strip_suffix, translit_fold
+from jsr_nlp.lexicon.names import FuzzySettings, NameIndex
 
 #: Lower-case words that join the parts of one name (``María del Mar``, ``Van der``).
 _NAME_JOINERS = frozenset({"de", "del", "la", "van", "von", "der", "da", "di", "y", "bin", "al"})
@@ -62,6 +62,9 @@ class FuzzyNames:
     def __init__(self, index: NameIndex, settings: FuzzySettings) -> None:
         self.index = index
         self.s = settings
+        # the index's transliteration file: the pipeline's, or the bundled one
+        self._fold = index.rules.fold
+        self._strip = index.rules.strip
         self._match_cache: dict[str, tuple[str, float, float] | None] = {}
 
     # -- per token string (cached: the answer does not depend on the context) ------------
@@ -73,10 +76,10 @@ class FuzzyNames:
         return self._match_cache[text]
 
     def _candidate(self, text: str) -> tuple[str, float, float] | None:
-        if len(strip_suffix(text)) < self.s.min_length or not _latin(text):
+        if len(self._strip(text)) < self.s.min_length or not _latin(text):
             return None  # a Cyrillic or Greek word is quoted, inflected, never misspelt here
         words, word_set = _dictionary()
-        key, stem = fold(text), fold(strip_suffix(text))
+        key, stem = fold(text), fold(self._strip(text))
         if key in word_set or stem in word_set:
             return None  # Japones is the word japonés
         low = text.lower()
@@ -89,11 +92,11 @@ class FuzzyNames:
             return None
         if _extends(stem, fold(match.candidate)):
             return None  # Zinóviev is not a misspelt Zinovi, nor Shaoqi a misspelt Sha
-        target_key = translit_fold(match.candidate)
+        target_key = self._fold(match.candidate)
         for word, similarity, _ in process.extract(
             stem, words, scorer=JaroWinkler.similarity, limit=3
         ):
-            if similarity >= match.score and translit_fold(word) != target_key:
+            if similarity >= match.score and self._fold(word) != target_key:
                 return None  # a Spanish word or name explains the token at least as well
         return match.candidate, match.score, match.runner_up
 
@@ -101,7 +104,7 @@ class FuzzyNames:
 
     def _belongs(self, word: Token, entry_id: str) -> bool:
         words = self.index.entry_words[entry_id]
-        return translit_fold(word.text) in words or translit_fold(strip_suffix(word.text)) in words
+        return self._fold(word.text) in words or self._fold(self._strip(word.text)) in words
 
     def judge(self, doc: Doc, tok: Token, world: WorldIndex) -> Verdict | None:
         """The verdict for one token of a document, or ``None`` when it is no near-miss."""

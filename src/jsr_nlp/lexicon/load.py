@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from jsr_nlp.config import BUNDLED_PREFIX, load_toml
 from jsr_nlp.errors import LexiconError
 from jsr_nlp.lexicon.schema import GazetteerEntry, GlossaryTerm, LexiconFile, PhraseRule
 from jsr_nlp.resources import pipelines_dir
@@ -47,11 +45,6 @@ class Lexicon:
 def bundled_lexicons() -> list[Path]:
     """Every bundled lexicon file, ``pipelines/lexicons/*.toml``, sorted by name."""
     return sorted((pipelines_dir() / "lexicons").glob("*.toml"))
-
-
-#: A lexicon path or glob with this prefix is relative to the bundled ``pipelines/`` folder
-#: (``bundled:lexicons/*.toml``), wherever the file that names it is.
-BUNDLED_PREFIX = "bundled:"
 
 
 def resolve_lexicons(names: Iterable[str]) -> list[Path]:
@@ -99,37 +92,10 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _where(data: dict[str, object], loc: tuple[int | str, ...]) -> str | None:
-    """The id of the entry a validation error points at, if there is one."""
-    if len(loc) >= 2 and isinstance(loc[1], int):
-        table = data.get(str(loc[0]))
-        if isinstance(table, list) and loc[1] < len(table):
-            item = table[loc[1]]
-            if isinstance(item, dict):
-                ident = item.get("id") or item.get("es") or f"#{loc[1] + 1}"
-                return f"{loc[0]} {ident}"
-        return f"{loc[0]} #{loc[1] + 1}"
-    return None
-
-
 @lru_cache(maxsize=64)
 def load_file(path: Path) -> LexiconFile:
     """Parse and validate one lexicon file; raise :class:`LexiconError` naming the entry."""
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise LexiconError(str(path), "no such lexicon file") from None
-    except tomllib.TOMLDecodeError as err:
-        raise LexiconError(str(path), f"not valid TOML: {err}") from None
-    try:
-        return LexiconFile.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        loc = tuple(first["loc"])
-        entry = _where(data, loc)
-        fld = ".".join(str(p) for p in loc[2:]) or ".".join(str(p) for p in loc)
-        raise LexiconError(str(path), f"{fld}: {first['msg']}", entry) from None
+    return load_toml(path, LexiconFile, kind="lexicon", error=LexiconError)
 
 
 def check_lexicon(files: Sequence[tuple[str, LexiconFile]]) -> list[str]:

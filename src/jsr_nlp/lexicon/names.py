@@ -17,19 +17,66 @@ True
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
 
+from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 from wordfreq import zipf_frequency
 
+from jsr_nlp.config import FileMeta, load_toml
 from jsr_nlp.lexicon.load import Lexicon, fold
 from jsr_nlp.resources import pipelines_dir
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Similarity = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class FoldTable(_Strict):
+    """``[fold]``: rewrite pairs, applied in order, and identity-free endings."""
+
+    rewrite: tuple[tuple[str, str], ...] = ()
+    strip_suffixes: tuple[str, ...] = ()
+
+
+class FuzzyContextTable(_Strict):
+    """``[fuzzy.context]``: words before a name that say which kind of name it is."""
+
+    place_before: frozenset[str] = frozenset()
+    person_before: frozenset[str] = frozenset()
+
+
+class FuzzyTable(_Strict):
+    """``[fuzzy]``: thresholds and evidence of the fuzzy name matcher."""
+
+    apply: Similarity
+    suggest: Similarity
+    margin: Similarity
+    min_length: int = Field(ge=1)
+    max_zipf: float
+    apply_max_zipf: float
+    english_word_zipf: float
+    world_window: int = Field(ge=0)
+    world_min: int = Field(ge=0)
+    context: FuzzyContextTable = FuzzyContextTable()
+
+
+class TransliterationFile(_Strict):
+    """A transliteration file (``pipelines/names/transliteration.toml``), as written."""
+
+    meta: FileMeta = FileMeta()
+    fold: FoldTable = FoldTable()
+    fuzzy: FuzzyTable
 
 
 @dataclass(frozen=True)
@@ -49,7 +96,7 @@ class FuzzySettings:
     person_before: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per file, the caches' key
 class FoldRules:
     """Transliteration rewrite pairs and identity-free suffixes."""
 
@@ -57,43 +104,55 @@ class FoldRules:
     strip_suffixes: tuple[str, ...]
     fuzzy: FuzzySettings
 
+    def fold(self, text: str) -> str:
+        """Fold case, accents and romanisation differences into one comparison key."""
+        key = fold(text).replace("-", " ")
+        for a, b in self.rewrite:
+            key = key.replace(a, b)
+        # doubled letters are a romanisation choice too (Sakhalinn, Hokkaidō/Hokkaido)
+        return re.sub(r"(.)\1+", r"\1", key)
 
-@lru_cache(maxsize=1)
-def fold_rules() -> FoldRules:
-    """Load the folding rules once per process."""
-    path = pipelines_dir() / "names" / "transliteration.toml"
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
+    def strip(self, token: str) -> str:
+        """Drop an identity-free ending (``Zhukovs`` → ``Zhukov``) if one is present."""
+        for suffix in self.strip_suffixes:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                return token[: -len(suffix)]
+        return token
+
+
+def bundled_transliteration() -> Path:
+    """The bundled transliteration rules and fuzzy thresholds."""
+    return pipelines_dir() / "names" / "transliteration.toml"
+
+
+@lru_cache(maxsize=8)
+def fold_rules(path: Path | None = None) -> FoldRules:
+    """Load the folding rules (the bundled ones by default) once per path."""
+    data = load_toml(path or bundled_transliteration(), TransliterationFile, kind="transliteration")
+    fz = data.fuzzy
     return FoldRules(
-        rewrite=tuple((a, b) for a, b in data["fold"]["rewrite"]),
-        strip_suffixes=tuple(data["fold"]["strip_suffixes"]),
+        rewrite=data.fold.rewrite,
+        strip_suffixes=data.fold.strip_suffixes,
         fuzzy=FuzzySettings(
-            **{k: v for k, v in data["fuzzy"].items() if k != "context"},
-            place_before=frozenset(data["fuzzy"]["context"]["place_before"]),
-            person_before=frozenset(data["fuzzy"]["context"]["person_before"]),
+            **fz.model_dump(exclude={"context"}),
+            place_before=fz.context.place_before,
+            person_before=fz.context.person_before,
         ),
     )
 
 
-def translit_fold(text: str) -> str:
+def translit_fold(text: str, rules: FoldRules | None = None) -> str:
     """Fold case, accents and romanisation differences into one comparison key."""
-    key = fold(text).replace("-", " ")
-    for a, b in fold_rules().rewrite:
-        key = key.replace(a, b)
-    # doubled letters are a romanisation choice too (Sakhalinn, Hokkaidō/Hokkaido)
-    return re.sub(r"(.)\1+", r"\1", key)
+    return (rules or fold_rules()).fold(text)
 
 
-def strip_suffix(token: str) -> str:
+def strip_suffix(token: str, rules: FoldRules | None = None) -> str:
     """Drop an identity-free ending (``Zhukovs`` → ``Zhukov``) if one is present.
 
     >>> strip_suffix("Stalin's")
     'Stalin'
     """
-    for suffix in fold_rules().strip_suffixes:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)]
-    return token
+    return (rules or fold_rules()).strip(token)
 
 
 @dataclass(frozen=True)
@@ -110,8 +169,10 @@ class TokenMatch:
 class NameIndex:
     """Lookup tables built once from a lexicon's gazetteer entries."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, rules: FoldRules | None = None) -> None:
         self.lexicon = lexicon
+        self.rules = rules or fold_rules()
+        tf = self.rules.fold
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.folded: dict[str, set[str]] = defaultdict(set)
         self.misspelt: dict[str, tuple[str, str]] = {}
@@ -127,9 +188,9 @@ class NameIndex:
             spanish_forms = {entry.canonical, *(a for a in entry.aliases if not _english_form(a))}
             for form in entry.forms:
                 self.exact[fold(form)].add(entry.id)
-                self.folded[translit_fold(form)].add(entry.id)
+                self.folded[tf(form)].add(entry.id)
                 for tok in _WORD.findall(form):
-                    words.add(translit_fold(tok))
+                    words.add(tf(tok))
                     if tok[:1].isupper() and len(tok) >= 3:
                         self.name_tokens[tok].add(entry.id)
                         if form in spanish_forms:
@@ -144,29 +205,31 @@ class NameIndex:
         self._keys = [self._token_keys[c] for c in self._cands]
         self._variants: dict[str, list[str]] = defaultdict(list)
         for tok in self.name_tokens:
-            self._variants[translit_fold(tok)].append(tok)
+            self._variants[tf(tok)].append(tok)
         self._folded_tokens = set(self._variants)
         # What a misspelling may be corrected *to*: words of Spanish forms that are not
         # English words ("Russia", "Affairs", "Committee" come from English forms and
         # aliases; a Spanish text is never pulled towards them).
-        limit = fold_rules().fuzzy.english_word_zipf
+        limit = self.rules.fuzzy.english_word_zipf
         self.targets = [t for t in self._cands if t in spanish and not _english_word(t, limit)]
         self._target_keys = [self._token_keys[t] for t in self.targets]
         self.target_set = frozenset(self.targets)
 
     def token_variants(self, token: str) -> list[str]:
         """Name tokens that are accepted spellings of the same name as ``token``."""
-        return list(self._variants.get(translit_fold(token), ()))
+        return list(self._variants.get(self.rules.fold(token), ()))
 
     def ids_for(self, text: str) -> set[str]:
         """Gazetteer ids whose accepted forms equal ``text`` (exactly or once folded)."""
-        return set(self.exact.get(fold(text), ())) or set(self.folded.get(translit_fold(text), ()))
+        return set(self.exact.get(fold(text), ())) or set(
+            self.folded.get(self.rules.fold(text), ())
+        )
 
     def is_known_token(self, token: str) -> bool:
         """Whether a token is (a variant of) a token of some accepted name."""
         return (
-            translit_fold(strip_suffix(token)) in self._folded_tokens
-            or translit_fold(token) in self._folded_tokens
+            self.rules.fold(self.rules.strip(token)) in self._folded_tokens
+            or self.rules.fold(token) in self._folded_tokens
         )
 
     def closest_token(self, token: str, *, targets_only: bool = False) -> TokenMatch | None:
@@ -179,7 +242,7 @@ class NameIndex:
         )
         if not cands:
             return None
-        probe = fold(strip_suffix(token))
+        probe = fold(self.rules.strip(token))
         raw = fold(token)
         # score every name token in C (rapidfuzz.process), then rank the best few here;
         # the unstripped form counts too, slightly discounted
@@ -195,7 +258,9 @@ class NameIndex:
             return None
         scored = sorted(((s, c) for c, s in best_of.items()), reverse=True)
         best_score, best = scored[0]
-        runner_up = next((s for s, c in scored[1:] if translit_fold(c) != translit_fold(best)), 0.0)
+        runner_up = next(
+            (s for s, c in scored[1:] if self.rules.fold(c) != self.rules.fold(best)), 0.0
+        )
         return TokenMatch(token, best, best_score, runner_up, frozenset(self.name_tokens[best]))
 
 
@@ -222,6 +287,6 @@ def _closest_form(bad: str, forms: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=8)
-def name_index(lexicon: Lexicon) -> NameIndex:
-    """A cached :class:`NameIndex` per lexicon."""
-    return NameIndex(lexicon)
+def name_index(lexicon: Lexicon, rules: FoldRules | None = None) -> NameIndex:
+    """A cached :class:`NameIndex` per lexicon and folding rules (default: the bundled)."""
+    return NameIndex(lexicon, rules or fold_rules())

@@ -7,10 +7,12 @@ the text is segmented (spaCy's sentences); the translate package does the rest.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from jsr_nlp.config import problems
 from jsr_nlp.errors import ConfigurationError
 from jsr_nlp.model import Entity, Translation
 
@@ -45,13 +47,14 @@ def translate_options(options: dict[str, Any], glossary_version: str = "") -> Tr
     from jsr_nlp.translate import TranslateOptions
     from jsr_nlp.translate.redact import redact_url
 
+    data = {**options, "glossary_version": glossary_version}
     try:
-        return TranslateOptions.model_validate({**options, "glossary_version": glossary_version})
+        return TranslateOptions.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        where = "[translate]"
-        raise ConfigurationError(where, redact_url(f"{field}: {first['msg']}")) from None
+        first = problems(err, data, "[translate]")[0]
+        raise ConfigurationError(
+            first.path, redact_url(first.problem), first.entry, field=first.field
+        ) from None
 
 
 def translate_edition(
@@ -61,12 +64,26 @@ def translate_edition(
     lexicon: Lexicon,
     options: dict[str, Any],
     previous: Translation | None,
+    vocabulary: Path | None = None,
 ) -> tuple[Translation, list[str]]:
-    """Translate the clean text sentence by sentence, protecting linked names."""
+    """Translate the clean text sentence by sentence, protecting linked names.
+
+    ``vocabulary`` is the pipeline's translation vocabulary; it serves when the text's
+    source language is the file's (``[meta] language``), else the bundled file of that
+    language does, as when no file is given.
+    """
     from jsr_nlp.translate import Protected, translate_text
+    from jsr_nlp.translate.vocab import load_vocabulary_file
 
     opts = translate_options(options, lexicon.version)
+    vocab = load_vocabulary_file(vocabulary) if vocabulary is not None else None
     protected = [Protected(e.start, e.end, e.english) for e in entities if e.id and e.english]
     return translate_text(
-        clean_text, _sentences(doc), protected, lexicon.terms, opts, previous=previous
+        clean_text,
+        _sentences(doc),
+        protected,
+        lexicon.terms,
+        opts,
+        previous=previous,
+        vocabulary=vocab if vocab is not None and vocab.language == opts.source else None,
     )

@@ -350,19 +350,21 @@ def translate_text(
     glossary: Sequence[GlossaryTerm],
     options: TranslateOptions,
     previous: Translation | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[Translation, list[str]]:
     """Translate the clean text sentence by sentence; never lose a sentence.
 
     ``sentences`` are clean-text spans (spaCy's ``doc.sents``); ``protected`` are linked
     entities with their English forms; ``glossary`` terms are protected wherever they
     occur. ``previous`` is an earlier edition's translation whose successful segments are
-    reused. Returns the translation and the warnings for the edition.
+    reused. ``vocabulary`` is the source language's word lists (default: the bundled
+    ``pipelines/translate/<source>.toml``). Returns the translation and the warnings.
 
     Raises :class:`~jsr_nlp.errors.TranslationError` when the provider refuses the key or
     the languages (nothing else can succeed), before or during the run.
     """
     warnings: list[str] = []
-    vocab = load_vocabulary(options.source)
+    vocab = vocabulary if vocabulary is not None else load_vocabulary(options.source)
     provider = Provider(options)
     reusable = _reusable(previous, options, warnings)
     spans = protect.choose_spans(text, protected, glossary, vocab) if options.protect else []

@@ -9,46 +9,57 @@ are still cut between words, only less gracefully.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from jsr_nlp.errors import ConfigurationError
+from jsr_nlp.config import FileMeta, load_toml
 from jsr_nlp.resources import pipelines_dir
 
 
-class _Meta(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    version: str = "1"
-    language: str
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class _Articles(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ArticlesTable(_Strict):
+    """``[articles]``: source-language articles that may open a protected span."""
+
     definite: tuple[str, ...] = ()
 
 
-class _Clauses(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ClausesTable(_Strict):
+    """``[clauses]``: where an over-long sentence may be cut, best level first."""
+
     after: tuple[tuple[str, ...], ...] = ()
     before: tuple[tuple[str, ...], ...] = ()
 
 
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    meta: _Meta
-    articles: _Articles = _Articles()
+class TranslationVocabularyFile(_Strict):
+    """A translation vocabulary (``pipelines/translate/<source>.toml``), as written."""
+
+    meta: FileMeta
+    articles: ArticlesTable = ArticlesTable()
     target_articles: dict[str, tuple[str, ...]] = {}
-    clauses: _Clauses = _Clauses()
+    clauses: ClausesTable = ClausesTable()
+
+    @field_validator("meta")
+    @classmethod
+    def _has_language(cls, v: FileMeta) -> FileMeta:
+        # the file is for one source language: a text in another does not use it
+        if not v.language:
+            msg = "meta.language (the source language of the file) is required"
+            raise ValueError(msg)
+        return v
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     """Compiled word lists for one source language."""
 
+    #: the source language the lists are for ("" = none: the empty vocabulary)
+    language: str = ""
     articles: tuple[str, ...] = ()
     target_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Cut points of an over-long sentence, best first: each matches the whitespace run
@@ -75,7 +86,7 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(alts)
 
 
-def _compile(clauses: _Clauses) -> tuple[re.Pattern[str], ...]:
+def _compile(clauses: ClausesTable) -> tuple[re.Pattern[str], ...]:
     levels: list[re.Pattern[str]] = []
     for marks in clauses.after:
         if marks:
@@ -89,16 +100,19 @@ def _compile(clauses: _Clauses) -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=8)
 def load_vocabulary(language: str) -> Vocabulary:
-    """Read and validate ``pipelines/translate/<language>.toml`` (cached per process)."""
+    """The bundled ``pipelines/translate/<language>.toml`` (empty lists when there is none)."""
     path = pipelines_dir() / "translate" / f"{language}.toml"
     if not path.is_file():
         return Vocabulary()
-    try:
-        with path.open("rb") as fh:
-            data = _File.model_validate(tomllib.load(fh))
-    except (tomllib.TOMLDecodeError, ValidationError) as err:
-        raise ConfigurationError(str(path), f"invalid translation vocabulary: {err}") from None
+    return load_vocabulary_file(path)
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary_file(path: Path) -> Vocabulary:
+    """Read and validate a translation vocabulary file (cached per path)."""
+    data = load_toml(path, TranslationVocabularyFile, kind="translation vocabulary")
     return Vocabulary(
+        language=data.meta.language or "",
         articles=tuple(a.casefold() for a in data.articles.definite),
         target_articles={
             k: tuple(a.casefold() for a in v) for k, v in data.target_articles.items()

@@ -9,14 +9,14 @@ modifiers, signals, units, token classes and Matcher patterns. It is validated w
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from jsr_nlp.config import read_toml, validate
 from jsr_nlp.errors import ConfigurationError
 from jsr_nlp.resources import pipelines_dir
 
@@ -271,29 +271,18 @@ def load_vocab(path: Path | None = None, locale: str | None = None) -> DatesVoca
     Raises :class:`~jsr_nlp.errors.ConfigurationError` naming the file and the field.
     """
     path = path or default_vocab_path()
-    try:
-        with Path(path).open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigurationError(str(path), "no such date vocabulary file") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigurationError(str(path), f"not valid TOML: {err}") from None
+    data = read_toml(Path(path), "date vocabulary")
     if locale:
         overrides = data.get("locale_specific", {})
         if locale in overrides:
             data = _merge(data, overrides[locale])
         elif locale.split("-")[0] != data.get("meta", {}).get("language"):
             raise ConfigurationError(str(path), f"no locale_specific table for {locale!r}")
-    try:
-        vocab = DatesVocab.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigurationError(str(path), f"{where}: {first['msg']}") from None
+    vocab = validate(data, DatesVocab, path)
     for cls_name, cls in vocab.classes.items():
         for table in cls.tables:
             if not hasattr(vocab, table):
                 raise ConfigurationError(
-                    str(path), f"unknown table {table!r}", f"classes {cls_name}"
+                    str(path), f"unknown table {table!r}", f"classes.{cls_name}", field="tables"
                 )
     return vocab

@@ -13,19 +13,30 @@ three components share.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from wordfreq import zipf_frequency
 
-from jsr_nlp.errors import ConfigurationError
+from jsr_nlp.config import FileMeta, load_toml
 from jsr_nlp.resources import pipelines_dir
 
-_LABELS = ("PER", "LOC", "ORG", "MISC")
+#: The word lists of ``[words]``, merged across files.
+_LISTS = (
+    "leading",
+    "connectors",
+    "conjunctions",
+    "roles",
+    "geographic_heads",
+    "never_alone",
+    "name_articles",
+    "name_particles",
+    "derived_name_endings",
+)
 
 
 @dataclass(frozen=True)
@@ -184,46 +195,85 @@ def load_entity_words(paths: Sequence[str | Path] = ()) -> EntityWords:
     return _load(resolved)
 
 
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Zipf = Annotated[float, Field(ge=0.0, le=8.0)]  # wordfreq's scale: 8 is "the" and beyond
+
+
+class FilterTable(_Strict):
+    """``[filter]``: thresholds of the false-positive filter (``entities/filter.toml``)."""
+
+    opener_zipf: Zipf = 5.2
+    common_zipf: Zipf = 4.0
+    max_lowercase_share: float = Field(default=0.5, ge=0.0, le=1.0)
+    min_chars: int = Field(default=2, ge=0)
+
+
+class WordsTable(_Strict):
+    """``[words]``: closed-class words and domain heads (``entities/words.toml``)."""
+
+    leading: tuple[str, ...] = ()
+    name_articles: tuple[str, ...] = ()
+    name_particles: tuple[str, ...] = ()
+    connectors: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    geographic_heads: tuple[str, ...] = ()
+    never_alone: tuple[str, ...] = ()
+    derived_name_endings: tuple[str, ...] = ()
+    ordinal_regex: str | None = None
+
+    @field_validator("ordinal_regex")
+    @classmethod
+    def _compiles(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as err:
+                msg = f"not a valid regular expression: {err}"
+                raise ValueError(msg) from None
+        return v
+
+
+class EntityDataFile(_Strict):
+    """An entity data file (``pipelines/entities/*.toml``), as written.
+
+    The bundled files keep one table each (``filter.toml``: ``[filter]``, ``labels.toml``:
+    ``[heads]``, ``words.toml``: ``[words]``); a pipeline's files are merged in order, so
+    a file of one's own may hold any of them.
+    """
+
+    meta: FileMeta = FileMeta()
+    filter: FilterTable | None = None
+    heads: dict[Literal["PER", "LOC", "ORG", "MISC"], tuple[str, ...]] = {}
+    words: WordsTable | None = None
+
+
+def load_entity_file(path: Path) -> EntityDataFile:
+    """Read and validate one entity data file."""
+    return load_toml(path, EntityDataFile, kind="entity data")
+
+
 @lru_cache(maxsize=8)
 def _load(paths: tuple[Path, ...]) -> EntityWords:
-    lists: dict[str, list[str]] = {
-        "leading": [],
-        "connectors": [],
-        "conjunctions": [],
-        "roles": [],
-        "geographic_heads": [],
-        "never_alone": [],
-        "name_articles": [],
-        "name_particles": [],
-        "derived_name_endings": [],
-    }
+    lists: dict[str, list[str]] = {name: [] for name in _LISTS}
     ordinal = r"^\d+[ºª]$"
     heads: dict[str, str] = {}
     settings: dict[str, Any] = {}
     for path in paths:
-        try:
-            with path.open("rb") as fh:
-                data = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as err:
-            raise ConfigurationError(str(path), f"cannot read entity data: {err}") from None
-        table = data.get("words", {})
-        unknown = set(table) - set(lists) - {"ordinal_regex"}
-        unknown |= set(data) - {"meta", "words", "heads", "filter"}
-        if unknown:
-            names = ", ".join(sorted(unknown))
-            raise ConfigurationError(str(path), f"unknown keys: {names} (a typo?)")
-        for key, values in lists.items():
-            values.extend(table.get(key, []))
-        ordinal = table.get("ordinal_regex", ordinal)
-        for label, words in data.get("heads", {}).items():
-            if label not in _LABELS:
-                raise ConfigurationError(str(path), f"unknown label {label!r}", "heads")
+        data = load_entity_file(path)
+        if data.words is not None:
+            for key, values in lists.items():
+                values.extend(getattr(data.words, key))
+            ordinal = data.words.ordinal_regex or ordinal
+        for label, words in data.heads.items():
             heads.update({w.lower(): label for w in words})
-        settings.update(data.get("filter", {}))
-    try:
-        return _build(ordinal=ordinal, heads=heads, settings=settings, **lists)
-    except (TypeError, re.error) as err:
-        raise ConfigurationError(", ".join(map(str, paths)), str(err)) from None
+        if data.filter is not None:
+            # a later file overrides only the thresholds it sets
+            settings.update(data.filter.model_dump(exclude_unset=True))
+    return _build(ordinal=ordinal, heads=heads, settings=settings, **lists)
 
 
 def is_name_word(text: str) -> bool:

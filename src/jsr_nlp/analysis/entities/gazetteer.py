@@ -57,7 +57,7 @@ from jsr_nlp.analysis.entities.filter import (
 )
 from jsr_nlp.analysis.serialise import PartFormat, Serialisable
 from jsr_nlp.lexicon.load import fold, load_lexicon, resolve_lexicons
-from jsr_nlp.lexicon.names import translit_fold
+from jsr_nlp.lexicon.names import FoldRules, fold_rules
 
 Pattern = dict[str, str]
 
@@ -113,6 +113,7 @@ class GazetteerRuler(Serialisable):
         *,
         lexicons: Sequence[str] = (),
         data: Sequence[str] = (),
+        names: str = "",
         overwrite_ents: bool = True,
     ) -> None:
         register_extensions()
@@ -121,6 +122,7 @@ class GazetteerRuler(Serialisable):
         self.cfg: dict[str, Any] = {
             "lexicons": list(lexicons),
             "data": list(data),
+            "names": names,
             "overwrite_ents": overwrite_ents,
         }
         self.patterns: list[Pattern] = []
@@ -152,6 +154,7 @@ class GazetteerRuler(Serialisable):
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         signatures: list[str] = []
         folded: dict[str, set[int]] = {}
+        fold_key = self.rules.fold
         for i, pat in enumerate(patterns):
             form_doc = self.nlp.make_doc(pat["form"])
             signatures.append(signature(form_doc))
@@ -160,7 +163,7 @@ class GazetteerRuler(Serialisable):
             if len(plain) == len(form_doc) and plain.text.lower() != form_doc.text.lower():
                 docs.append(plain)
             matcher.add(str(i), docs)
-            folded.setdefault(translit_fold(pat["form"]), set()).add(i)
+            folded.setdefault(fold_key(pat["form"]), set()).add(i)
         self._matcher = matcher
         self._signatures = signatures
         self._folded = folded
@@ -183,6 +186,11 @@ class GazetteerRuler(Serialisable):
         if self._words is None:
             self._words = load_entity_words(self.cfg["data"])
         return self._words
+
+    @property
+    def rules(self) -> FoldRules:
+        """The transliteration folding of the ``names`` file ("" = the bundled one)."""
+        return fold_rules(Path(self.cfg["names"]) if self.cfg["names"] else None)
 
     # matching --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -284,6 +292,7 @@ class GazetteerRuler(Serialisable):
         """
         covered = {i for span in found for i in range(span.start, span.end)}
         connectors = self.words.connectors
+        fold_key = self.rules.fold
         out: list[Span] = []
         i, n = 0, len(doc)
         while i < n:
@@ -301,7 +310,7 @@ class GazetteerRuler(Serialisable):
             if all(is_acronym(t.text) for t in doc[i:j]):
                 i = j
                 continue
-            hits = self._folded.get(translit_fold(doc[i:j].text), set())
+            hits = self._folded.get(fold_key(doc[i:j].text), set())
             ids = {self.patterns[h]["id"] for h in hits}
             if len(ids) == 1 and (j - i > 1 or self._single_ok(doc[i])):
                 pat = self.patterns[min(hits)]
@@ -389,14 +398,22 @@ class GazetteerRuler(Serialisable):
 @Language.factory(
     "jsr_gazetteer",
     assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
-    default_config={"lexicons": [], "data": [], "overwrite_ents": True},
+    default_config={"lexicons": [], "data": [], "names": "", "overwrite_ents": True},
 )
 def make_gazetteer(
-    nlp: Language, name: str, lexicons: list[str], data: list[str], overwrite_ents: bool
+    nlp: Language,
+    name: str,
+    lexicons: list[str],
+    data: list[str],
+    names: str,
+    overwrite_ents: bool,
 ) -> GazetteerRuler:
     """spaCy factory of :class:`GazetteerRuler`.
 
     ``lexicons``: lexicon files or bundled names ([] = every ``pipelines/lexicons/*.toml``);
-    ``data``: entity word files ([] = bundled ``pipelines/entities/*.toml``).
+    ``data``: entity word files ([] = bundled ``pipelines/entities/*.toml``);
+    ``names``: the transliteration file ("" = bundled ``pipelines/names/transliteration.toml``).
     """
-    return GazetteerRuler(nlp, name, lexicons=lexicons, data=data, overwrite_ents=overwrite_ents)
+    return GazetteerRuler(
+        nlp, name, lexicons=lexicons, data=data, names=names, overwrite_ents=overwrite_ents
+    )

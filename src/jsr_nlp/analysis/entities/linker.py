@@ -24,6 +24,7 @@ their label and get ``None`` everywhere: a near miss is never forced onto a wron
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -44,7 +45,7 @@ from jsr_nlp.analysis.entities.filter import head_of
 from jsr_nlp.analysis.entities.gazetteer import case_agrees, signature
 from jsr_nlp.analysis.serialise import PartFormat, Serialisable
 from jsr_nlp.lexicon.load import Lexicon, fold, load_lexicon, resolve_lexicons
-from jsr_nlp.lexicon.names import NameIndex, fold_rules, strip_suffix, translit_fold
+from jsr_nlp.lexicon.names import FoldRules, NameIndex, fold_rules
 from jsr_nlp.lexicon.schema import GazetteerEntry
 
 
@@ -63,12 +64,18 @@ class EntityLinker(Serialisable):
         *,
         lexicons: Sequence[str] = (),
         data: Sequence[str] = (),
+        names: str = "",
         fuzzy: bool = True,
     ) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
-        self.cfg: dict[str, Any] = {"lexicons": list(lexicons), "data": list(data), "fuzzy": fuzzy}
+        self.cfg: dict[str, Any] = {
+            "lexicons": list(lexicons),
+            "data": list(data),
+            "names": names,
+            "fuzzy": fuzzy,
+        }
         self.entries: dict[str, GazetteerEntry] = {}
         self._index: NameIndex | None = None
         self._tokens: dict[str, frozenset[str]] = {}
@@ -94,11 +101,16 @@ class EntityLinker(Serialisable):
         lexicon = load_lexicon(resolve_lexicons(self.cfg["lexicons"]))
         self._build(lexicon.entities)
 
+    @property
+    def rules(self) -> FoldRules:
+        """The transliteration folding of the ``names`` file ("" = the bundled one)."""
+        return fold_rules(Path(self.cfg["names"]) if self.cfg["names"] else None)
+
     def _build(self, entities: Sequence[GazetteerEntry]) -> None:
         entities = tuple(entities)
         self.entries = {e.id: e for e in entities}
         lexicon = Lexicon(entities=entities, by_id=dict(self.entries))
-        self._index = NameIndex(lexicon)
+        self._index = NameIndex(lexicon, self.rules)
         self._words = load_entity_words(self.cfg["data"])
         tokens: dict[str, set[str]] = {}
         one_word: set[str] = set()
@@ -112,7 +124,7 @@ class EntityLinker(Serialisable):
                     if is_acronym(tok.text):
                         acronyms.setdefault(_acronym_key(tok.text), set()).add(e.id)
                     elif is_name_word(tok.text):
-                        tokens.setdefault(translit_fold(tok.text), set()).add(e.id)
+                        tokens.setdefault(self.rules.fold(tok.text), set()).add(e.id)
                 if len(words) == 1:
                     one_word.add(e.id)
             if e.short:
@@ -192,8 +204,9 @@ class EntityLinker(Serialisable):
         """The folded name words of a mention (cached per mention text)."""
         keys = self._keys_cache.get(span.text)
         if keys is None:
+            rules = self.rules
             keys = self._keys_cache[span.text] = frozenset(
-                translit_fold(strip_suffix(t.text))
+                rules.fold(rules.strip(t.text))
                 for t in span
                 if t.is_alpha and t.lower_ not in self.words.connectors
             )
@@ -260,7 +273,7 @@ class EntityLinker(Serialisable):
                 ids = {hit[0]}
         if not ids:
             parts = text.rsplit(" ", 1)
-            stripped = " ".join([*parts[:-1], strip_suffix(parts[-1])])
+            stripped = " ".join([*parts[:-1], self.rules.strip(parts[-1])])
             if stripped != text:
                 ids = index.ids_for(stripped)
         if not ids:
@@ -304,18 +317,19 @@ class EntityLinker(Serialisable):
         """
         if is_acronym(token):
             return self._acronyms.get(_acronym_key(token), frozenset())
-        for key in (translit_fold(token), translit_fold(strip_suffix(token))):
+        rules = self.rules
+        for key in (rules.fold(token), rules.fold(rules.strip(token))):
             if key in self._tokens:
                 return self._tokens[key]
         if not self.cfg["fuzzy"]:
             return frozenset()
-        fz = fold_rules().fuzzy
+        fz = rules.fuzzy
         if len(token) < fz.min_length or max(zipf_es(token), zipf_en(token)) > fz.max_zipf:
             return frozenset()
         match = self._ensure().closest_token(token)
         if match is None or match.score < fz.apply or match.score - match.runner_up < fz.margin:
             return frozenset()
-        if self.words.derived(translit_fold(strip_suffix(token)), translit_fold(match.candidate)):
+        if self.words.derived(rules.fold(rules.strip(token)), rules.fold(match.candidate)):
             return frozenset()  # Zhukovsky, Molotova: another name, not a misspelling
         return match.ids
 
@@ -368,10 +382,14 @@ class EntityLinker(Serialisable):
 @Language.factory(
     "jsr_linker",
     assigns=["doc.ents", "span._.jsr_kind", "span._.jsr_canonical", "span._.jsr_wikidata"],
-    default_config={"lexicons": [], "data": [], "fuzzy": True},
+    default_config={"lexicons": [], "data": [], "names": "", "fuzzy": True},
 )
 def make_linker(
-    nlp: Language, name: str, lexicons: list[str], data: list[str], fuzzy: bool
+    nlp: Language, name: str, lexicons: list[str], data: list[str], names: str, fuzzy: bool
 ) -> EntityLinker:
-    """spaCy factory of :class:`EntityLinker` (``lexicons``: [] = every bundled lexicon)."""
-    return EntityLinker(nlp, name, lexicons=lexicons, data=data, fuzzy=fuzzy)
+    """spaCy factory of :class:`EntityLinker`.
+
+    ``lexicons``: [] = every bundled lexicon; ``data``: entity word files ([] = bundled);
+    ``names``: the transliteration file ("" = the bundled one).
+    """
+    return EntityLinker(nlp, name, lexicons=lexicons, data=data, names=names, fuzzy=fuzzy)
