@@ -10,14 +10,17 @@ Heavy modules (spaCy, the pipeline) are imported inside the commands so that
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
+from jsr_nlp.cli.console import err, out, print_error
+from jsr_nlp.cli.guard import STATE, guard
+from jsr_nlp.cli.lexicon import lexicon_app
+from jsr_nlp.cli.pipelines import pipelines_app
 from jsr_nlp.errors import JsrNlpError
 
 if TYPE_CHECKING:
@@ -31,24 +34,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=False,
 )
-pipelines_app = typer.Typer(help="List and show the bundled pipelines.", no_args_is_help=True)
-lexicon_app = typer.Typer(
-    help="Check lexicon files (gazetteer, rules, glossary).", no_args_is_help=True
-)
 app.add_typer(pipelines_app, name="pipelines")
 app.add_typer(lexicon_app, name="lexicon")
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
-
-_T = TypeVar("_T")
-
-
-class _State:
-    debug: bool = False
-
-
-STATE = _State()
 
 
 def _version_callback(value: bool) -> None:
@@ -77,37 +64,6 @@ def main_callback(
     Start with: jsr-nlp process FILE_OR_FOLDER --out DIR
     """
     STATE.debug = debug
-
-
-def _error(message: str, prefix: str = "error") -> None:
-    """One line on stderr; never read as rich markup, never a password from a URL."""
-    from rich.text import Text
-
-    from jsr_nlp.translate.redact import redact_url
-
-    line = redact_url(" ".join(message.split()))
-    err.print(Text.assemble((f"{prefix}: ", "bold red"), line))
-
-
-def _guard(fn: Callable[[], _T]) -> _T:
-    """Run a command body; turn our errors into one line and an exit code."""
-    try:
-        return fn()
-    except JsrNlpError as exc:
-        if STATE.debug:
-            raise
-        _error(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-    except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
-        raise  # usage errors and exits keep click's own handling (exit code 2 for usage)
-    except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
-        if STATE.debug:
-            raise
-        _error(
-            f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)",
-            "internal error",
-        )
-        raise typer.Exit(1) from None
 
 
 class ExportFormat(StrEnum):
@@ -209,7 +165,7 @@ NoCacheOpt = Annotated[
 def _out_folder(value: str | Path) -> Path:
     """The ``--out`` folder; an empty name is a usage error, not the current folder."""
     if not str(value).strip():
-        _error("--out must name a folder (it was blank); use --out . for the current folder")
+        print_error("--out must name a folder (it was blank); use --out . for the current folder")
         raise typer.Exit(2)
     return Path(value)
 
@@ -291,7 +247,7 @@ def process(
         )
         return run_batch(pipe, options, err)
 
-    code = _guard(body)
+    code = guard(body)
     raise typer.Exit(code)
 
 
@@ -318,7 +274,7 @@ def clean(
             try:
                 decoded = read_path(name)
             except JsrNlpError as exc:
-                _error(str(exc))
+                print_error(str(exc))
                 failed += 1
                 continue
             log = pipe.edit(decoded)
@@ -331,7 +287,7 @@ def clean(
                     )
         return 1 if failed else 0
 
-    raise typer.Exit(_guard(body))
+    raise typer.Exit(guard(body))
 
 
 def _editions(inputs: list[str], pipe: Pipeline, failures: list[str]) -> Iterator[tuple[str, Any]]:
@@ -345,12 +301,12 @@ def _editions(inputs: list[str], pipe: Pipeline, failures: list[str]) -> Iterato
             try:
                 yield read_path(path)
             except JsrNlpError as exc:
-                _error(str(exc))
+                print_error(str(exc))
                 failures.append(str(path))
 
     for d, result in pipe.pipe_results(decoded()):
         if isinstance(result, JsrNlpError):
-            _error(str(result))
+            print_error(str(result))
             failures.append(d.path or "<stdin>")
             continue
         yield (result.source.path or "<stdin>"), result
@@ -388,7 +344,7 @@ def entities(
         render_entities(rows, fmt.value, out)
         return 1 if failed else 0
 
-    raise typer.Exit(_guard(body))
+    raise typer.Exit(guard(body))
 
 
 @app.command()
@@ -409,7 +365,7 @@ def dates(
         render_dates(rows, fmt.value, out)
         return 1 if failed else 0
 
-    raise typer.Exit(_guard(body))
+    raise typer.Exit(guard(body))
 
 
 @app.command()
@@ -436,55 +392,6 @@ def translate(
         cache_dir,
         no_cache,
     )
-
-
-@pipelines_app.command("list")
-def pipelines_list() -> None:
-    """Bundled pipelines and what they are for."""
-    from jsr_nlp.pipeline import available_pipelines, load_spec
-
-    def body() -> int:
-        for name, path in available_pipelines().items():
-            spec = load_spec(path)
-            out.print(f"{name}\t{spec.description}", markup=False)
-        return 0
-
-    raise typer.Exit(_guard(body))
-
-
-@pipelines_app.command("show")
-def pipelines_show(name: Annotated[str, typer.Argument(help="Pipeline name or file.")]) -> None:
-    """Print a pipeline file, validated."""
-    from jsr_nlp.pipeline import load_spec
-
-    def body() -> int:
-        spec = load_spec(name)
-        assert spec.path is not None
-        out.print(f"# {spec.path}", markup=False)
-        out.print(spec.path.read_text(encoding="utf-8"), markup=False, end="")
-        return 0
-
-    raise typer.Exit(_guard(body))
-
-
-@lexicon_app.command("check")
-def lexicon_check(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Lexicon files or folders (default: the bundled lexicons)."),
-    ] = None,
-) -> None:
-    """Validate lexicon files: schema, duplicate forms across entries, common-word clashes."""
-    from jsr_nlp.lexicon.check import check_paths
-
-    def body() -> int:
-        problems, summary = check_paths(paths or [])
-        for line in problems:
-            err.print(line, markup=False)
-        out.print(summary, markup=False)
-        return 1 if problems else 0
-
-    raise typer.Exit(_guard(body))
 
 
 def main() -> None:
