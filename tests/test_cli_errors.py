@@ -32,7 +32,6 @@ def test_a_configuration_error_is_one_line_and_exit_code_2():
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="--debug exits 1; refused after the command")
 @pytest.mark.parametrize(
     "args",
     [
@@ -68,7 +67,6 @@ def test_a_bug_is_one_line_and_exit_code_1(buggy_listing):
     )
 
 
-@pytest.mark.xfail(strict=True, reason="--debug is refused after the command")
 @pytest.mark.parametrize(
     "args", [("--debug", "pipelines", "list"), ("pipelines", "list", "--debug")]
 )
@@ -85,7 +83,6 @@ def test_usage_errors_keep_exit_code_2():
     assert "unknown format(s) docx" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="BrokenPipeError: exit 1, or an internal error")
 @pytest.mark.parametrize(
     "args",
     [

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from jsr_nlp.cli.console import err, out, print_error
-from jsr_nlp.cli.guard import STATE, guard
+from jsr_nlp.cli.guard import CliState, DebugOpt, handle_errors
 from jsr_nlp.cli.lexicon import lexicon_app
 from jsr_nlp.cli.pipelines import pipelines_app
 from jsr_nlp.errors import JsrNlpError
@@ -48,6 +48,7 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def main_callback(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -57,13 +58,13 @@ def main_callback(
             help="Print the version and exit.",
         ),
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Clean, annotate and translate damaged Spanish texts.
 
     Start with: jsr-nlp process FILE_OR_FOLDER --out DIR
     """
-    STATE.debug = debug
+    ctx.obj = CliState(debug=debug)
 
 
 class ExportFormat(StrEnum):
@@ -177,6 +178,7 @@ OutOpt = Annotated[
 
 
 @app.command()
+@handle_errors
 def process(
     inputs: Annotated[
         list[str], typer.Argument(help="Text files, folders, globs, or - for standard input.")
@@ -214,44 +216,63 @@ def process(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
-) -> None:
+) -> int:
     """Clean, correct and annotate texts; write <stem>.json, <stem>.es.txt and more to --out."""
+    return _run_batch(
+        inputs,
+        out_dir,
+        formats,
+        pipeline=pipeline,
+        model=model,
+        to=to,
+        translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
+        jobs=jobs,
+        skip_unchanged=skip_unchanged,
+        combined=combined,
+        quiet=quiet,
+    )
+
+
+def _run_batch(
+    inputs: list[str],
+    out_dir: str,
+    formats: str | None,
+    *,
+    pipeline: str,
+    model: str | None,
+    to: str | None,
+    translate_options: dict[str, Any],
+    jobs: int = 1,
+    skip_unchanged: bool = False,
+    combined: bool = False,
+    quiet: bool = False,
+) -> int:
+    """``process`` and ``translate``: load the pipeline, run every input, return the exit code."""
     from jsr_nlp.batch import BatchOptions, run_batch
+    from jsr_nlp.pipeline import load_pipeline
 
     out_folder = _out_folder(out_dir)
-
-    def body() -> int:
-        from jsr_nlp.pipeline import load_pipeline
-
-        pipe = load_pipeline(
-            pipeline,
-            model=model,
-            translate_to=to,
-            translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
-        )
-        fmts = _parse_formats(formats, pipe.spec.export.formats)
-        if pipe.translate_to and "txt" in fmts:
-            pass  # the txt writer adds <stem>.<lang>.txt when there is a translation
-        options = BatchOptions(
-            inputs=list(inputs),
-            out_dir=out_folder,
-            formats=fmts,
-            jobs=jobs,
-            skip_unchanged=skip_unchanged,
-            combined=combined,
-            quiet=quiet,
-            pipeline=pipeline,
-            model=model,
-            translate_to=to,
-            translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
-        )
-        return run_batch(pipe, options, err)
-
-    code = guard(body)
-    raise typer.Exit(code)
+    pipe = load_pipeline(
+        pipeline, model=model, translate_to=to, translate_options=translate_options
+    )
+    options = BatchOptions(
+        inputs=list(inputs),
+        out_dir=out_folder,
+        formats=_parse_formats(formats, pipe.spec.export.formats),
+        jobs=jobs,
+        skip_unchanged=skip_unchanged,
+        combined=combined,
+        quiet=quiet,
+        pipeline=pipeline,
+        model=model,
+        translate_to=to,
+        translate_options=translate_options,
+    )
+    return run_batch(pipe, options, err)
 
 
 @app.command()
+@handle_errors
 def clean(
     inputs: Annotated[
         list[str] | None, typer.Argument(help="Files to clean (default: standard input).")
@@ -260,34 +281,28 @@ def clean(
     explain: Annotated[
         bool, typer.Option("--explain", help="List the corrections on stderr.")
     ] = False,
-) -> None:
+) -> int:
     """Print the clean text (cleaning and corrections, no analysis): stdin → stdout."""
+    from jsr_nlp.ingest import read_path
+    from jsr_nlp.pipeline import load_pipeline
 
-    def body() -> int:
-        from jsr_nlp.ingest import read_path
-        from jsr_nlp.pipeline import load_pipeline
-
-        pipe = load_pipeline(pipeline)
-        _ = pipe.corrector  # a bad lexicon is one configuration error, before any input
-        failed = 0
-        for name in inputs or ["-"]:
-            try:
-                decoded = read_path(name)
-            except JsrNlpError as exc:
-                print_error(str(exc))
-                failed += 1
-                continue
-            log = pipe.edit(decoded)
-            out.file.write(log.text)
-            out.file.flush()
-            if explain:
-                for c in log.corrections:
-                    err.print(
-                        f"{c.action:9} {c.rule:38} {c.text!r} → {c.replacement!r}", markup=False
-                    )
-        return 1 if failed else 0
-
-    raise typer.Exit(guard(body))
+    pipe = load_pipeline(pipeline)
+    _ = pipe.corrector  # a bad lexicon is one configuration error, before any input
+    failed = 0
+    for name in inputs or ["-"]:
+        try:
+            decoded = read_path(name)
+        except JsrNlpError as exc:
+            print_error(str(exc))
+            failed += 1
+            continue
+        log = pipe.edit(decoded)
+        out.file.write(log.text)
+        out.file.flush()
+        if explain:
+            for c in log.corrections:
+                err.print(f"{c.action:9} {c.rule:38} {c.text!r} → {c.replacement!r}", markup=False)
+    return 1 if failed else 0
 
 
 def _editions(inputs: list[str], pipe: Pipeline, failures: list[str]) -> Iterator[tuple[str, Any]]:
@@ -326,6 +341,7 @@ def _layer_rows(inputs: list[str], pipe: Pipeline, layer: str) -> tuple[list[dic
 
 
 @app.command()
+@handle_errors
 def entities(
     inputs: Annotated[list[str], typer.Argument(help="Text files or folders.")],
     fmt: Annotated[
@@ -333,42 +349,36 @@ def entities(
     ] = TableFormat.table,
     pipeline: PipelineOpt = "default",
     model: ModelOpt = None,
-) -> None:
+) -> int:
     """List the named entities, with counts per canonical identity."""
+    from jsr_nlp.cli.entities import render_entities
+    from jsr_nlp.pipeline import load_pipeline
 
-    def body() -> int:
-        from jsr_nlp.cli.entities import render_entities
-        from jsr_nlp.pipeline import load_pipeline
-
-        rows, failed = _layer_rows(inputs, load_pipeline(pipeline, model=model), "entities")
-        render_entities(rows, fmt.value, out)
-        return 1 if failed else 0
-
-    raise typer.Exit(guard(body))
+    rows, failed = _layer_rows(inputs, load_pipeline(pipeline, model=model), "entities")
+    render_entities(rows, fmt.value, out)
+    return 1 if failed else 0
 
 
 @app.command()
+@handle_errors
 def dates(
     inputs: Annotated[list[str], typer.Argument(help="Text files or folders.")],
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", case_sensitive=False)
     ] = TableFormat.table,
     pipeline: PipelineOpt = "default",
-) -> None:
+) -> int:
     """List the time expressions, sorted by their earliest day."""
+    from jsr_nlp.cli.dates import render_dates
+    from jsr_nlp.pipeline import load_pipeline
 
-    def body() -> int:
-        from jsr_nlp.cli.dates import render_dates
-        from jsr_nlp.pipeline import load_pipeline
-
-        rows, failed = _layer_rows(inputs, load_pipeline(pipeline), "dates")
-        render_dates(rows, fmt.value, out)
-        return 1 if failed else 0
-
-    raise typer.Exit(guard(body))
+    rows, failed = _layer_rows(inputs, load_pipeline(pipeline), "dates")
+    render_dates(rows, fmt.value, out)
+    return 1 if failed else 0
 
 
 @app.command()
+@handle_errors
 def translate(
     inputs: Annotated[list[str], typer.Argument(help="Text files, folders or globs.")],
     out_dir: OutOpt,
@@ -378,19 +388,16 @@ def translate(
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     pipeline: PipelineOpt = "default",
-) -> None:
+) -> int:
     """Process and translate: like `process --to LANG --format json,txt`."""
-    process(
+    return _run_batch(
         inputs,
         out_dir,
         "json,txt",
-        pipeline,
-        None,
-        to,
-        translator,
-        translator_url,
-        cache_dir,
-        no_cache,
+        pipeline=pipeline,
+        model=None,
+        to=to,
+        translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
     )
 
 

@@ -1,41 +1,85 @@
-"""How a command ends: our errors become one line on stderr and an exit code."""
+"""How a command ends: its exit code, an error as one line, the traceback with ``--debug``.
+
+Exit codes: 0 done, 1 some inputs failed (or a bug), 2 bad usage or configuration (the
+``exit_code`` of :class:`~jsr_nlp.errors.JsrNlpError`). ``--debug`` adds the traceback and
+keeps the exit code: a script that tells configuration errors (2) from failed inputs (1)
+must not be misled because someone asked to see more.
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
+import sys
+import traceback
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-from jsr_nlp.cli.console import print_error
+from jsr_nlp.cli.console import print_error, stdout_closed
 from jsr_nlp.errors import JsrNlpError
 
-_T = TypeVar("_T")
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")]
 
 
-class _State:
+@dataclass
+class CliState:
+    """What the root command's options say to every command (Typer's ``ctx.obj``)."""
+
     debug: bool = False
 
 
-STATE = _State()
+def handle_errors(command: Callable[..., int]) -> Callable[..., None]:
+    """Make ``command``, which returns its exit code, end as the module docstring says.
+
+    The command gets its own ``--debug`` (``jsr-nlp process x --debug`` as well as
+    ``jsr-nlp --debug process x``); Typer hands it the context it reads the root's from.
+    """
+
+    @functools.wraps(command)
+    def run(*args: Any, ctx: typer.Context, debug: bool = False, **kwargs: Any) -> None:
+        state = ctx.find_object(CliState)
+        debug = debug or (state is not None and state.debug)
+        try:
+            code = command(*args, **kwargs)
+            sys.stdout.flush()  # a closed stdout shows here, not at exit
+        except BrokenPipeError:
+            stdout_closed()
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise  # exits and usage errors keep Typer's handling (exit code 2 for usage)
+        except JsrNlpError as exc:
+            _fail(exc, debug, "error", str(exc), exc.exit_code)
+        except Exception as exc:  # a bug: one line, and the traceback with --debug
+            hint = "" if debug else " (run again with --debug for the traceback)"
+            _fail(exc, debug, "internal error", f"{type(exc).__name__}: {exc}{hint}", 1)
+        raise typer.Exit(code)
+
+    signature = inspect.signature(command, eval_str=True)
+    assert not {"ctx", "debug"} & set(signature.parameters), command.__name__
+    added = [
+        inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context),
+        inspect.Parameter(
+            "debug", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=DebugOpt
+        ),
+    ]
+    # what Typer reads to build the command's options
+    run.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *added], return_annotation=None
+    )
+    run.__annotations__ = {
+        **command.__annotations__,
+        "ctx": typer.Context,
+        "debug": DebugOpt,
+        "return": None,
+    }
+    return run
 
 
-def guard(fn: Callable[[], _T]) -> _T:
-    """Run a command body; turn our errors into one line and an exit code."""
-    try:
-        return fn()
-    except JsrNlpError as exc:
-        if STATE.debug:
-            raise
-        print_error(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-    except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
-        raise  # usage errors and exits keep click's own handling (exit code 2 for usage)
-    except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
-        if STATE.debug:
-            raise
-        print_error(
-            f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)",
-            "internal error",
-        )
-        raise typer.Exit(1) from None
+def _fail(exc: Exception, debug: bool, prefix: str, message: str, code: int) -> NoReturn:
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    else:
+        print_error(message, prefix)
+    raise typer.Exit(code) from None
