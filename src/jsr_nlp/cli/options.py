@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from jsr_nlp.cli.console import print_error
-
-
-class Provider(StrEnum):
-    """Translation providers (through deep-translator)."""
-
-    google = "google"
-    libre = "libre"
-    deepl = "deepl"
-    microsoft = "microsoft"
-    mymemory = "mymemory"
-
+from jsr_nlp.translate.provider_names import ProviderName
 
 PipelineOpt = Annotated[
     str, typer.Option("--pipeline", "-p", help="Bundled pipeline name or a pipeline .toml file.")
@@ -36,7 +25,7 @@ OutOpt = Annotated[
     typer.Option("--out", "-o", help="Folder for the outputs (--out . for the current folder)."),
 ]
 TranslatorOpt = Annotated[
-    Provider | None,
+    ProviderName | None,
     typer.Option(
         "--translator",
         case_sensitive=False,
@@ -69,12 +58,12 @@ def out_folder(value: str | Path) -> Path:
 
 
 def translate_options_from_flags(
-    provider: Provider | None, url: str | None, cache_dir: Path | None, no_cache: bool
+    provider: ProviderName | None, url: str | None, cache_dir: Path | None, no_cache: bool
 ) -> dict[str, Any]:
     """The ``[translate]`` settings the command line overrides (validated with the others)."""
     opts: dict[str, Any] = {}
     if provider is not None:
-        opts["provider"] = provider.value
+        opts["provider"] = provider
     if url:
         opts["url"] = url
     if cache_dir is not None:
