@@ -20,14 +20,13 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from jsr_nlp.exporters.as_csv import DATE_COLUMNS, render_table
-
-Format = Literal["table", "csv", "jsonl"]
+from jsr_nlp.cli.listing import ListingFormat
+from jsr_nlp.exporters.as_csv import DATE_COLUMNS, TABLE_FORMATS, render_table
 
 
 def sort_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -52,12 +51,12 @@ def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     return [*DATE_COLUMNS, *extra]
 
 
-def render_dates(rows: Sequence[dict[str, Any]], fmt: Format, console: Console) -> None:
+def render_dates(rows: Sequence[dict[str, Any]], fmt: ListingFormat, console: Console) -> None:
     """Print date records (each with a ``file`` key) as a rich table, CSV or JSON Lines.
 
     The table is sorted by ``earliest``; CSV and JSON Lines keep the input order.
     """
-    if fmt in ("csv", "jsonl"):
+    if fmt in TABLE_FORMATS:
         console.file.write(render_table(rows, _columns(rows), fmt))
         return
     table = Table(title="Time expressions", show_lines=False)

@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from jsr_nlp.exporters.as_csv import ENTITY_COLUMNS, render_table
-
-Format = Literal["table", "csv", "jsonl"]
+from jsr_nlp.cli.listing import LISTING_FORMATS, ListingFormat
+from jsr_nlp.exporters.as_csv import ENTITY_COLUMNS, TABLE_FORMATS, render_table
 
 
 @dataclass
@@ -112,7 +111,7 @@ def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     return [*ENTITY_COLUMNS, *extra]
 
 
-def render_entities(rows: list[dict[str, Any]], fmt: Format, console: Console) -> None:
+def render_entities(rows: list[dict[str, Any]], fmt: ListingFormat, console: Console) -> None:
     """Print entity rows (entity records plus a ``file`` key) as a table, CSV or JSON Lines.
 
     ``table`` shows one line per canonical identity with its mention count and the
@@ -122,8 +121,9 @@ def render_entities(rows: list[dict[str, Any]], fmt: Format, console: Console) -
     if fmt == "table":
         _table(rows, console)
         return
-    if fmt in ("csv", "jsonl"):
+    if fmt in TABLE_FORMATS:
         console.file.write(render_table(rows, _columns(rows), fmt))
         return
-    msg = f"unknown format {fmt!r}: use table, csv or jsonl"
+    *others, last = LISTING_FORMATS
+    msg = f"unknown format {fmt!r}: use {', '.join(others)} or {last}"
     raise ValueError(msg)

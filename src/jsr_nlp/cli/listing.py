@@ -6,8 +6,7 @@ The rendering of each is in :mod:`jsr_nlp.cli.entities` and :mod:`jsr_nlp.cli.da
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import typer
 
@@ -15,6 +14,7 @@ from jsr_nlp.cli.console import out, print_error
 from jsr_nlp.cli.guard import handle_errors
 from jsr_nlp.cli.options import ModelOpt, PipelineOpt
 from jsr_nlp.errors import JsrNlpError
+from jsr_nlp.exporters.as_csv import TableFormat
 
 if TYPE_CHECKING:
     from jsr_nlp.ingest import Decoded
@@ -22,22 +22,18 @@ if TYPE_CHECKING:
     from jsr_nlp.pipeline import Pipeline
 
 
-class TableFormat(StrEnum):
-    """Output of the ``entities`` and ``dates`` listings."""
-
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
-
+#: What the listings print: a table for reading, or the rows of ``process``'s tables.
+ListingFormat = Literal["table", TableFormat]
+LISTING_FORMATS: tuple[ListingFormat, ...] = get_args(ListingFormat)
 
 InputsArg = Annotated[list[str], typer.Argument(help="Text files or folders.")]
-FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", case_sensitive=False)]
+FormatOpt = Annotated[ListingFormat, typer.Option("--format", "-f", case_sensitive=False)]
 
 
 @handle_errors
 def entities(
     inputs: InputsArg,
-    fmt: FormatOpt = TableFormat.table,
+    fmt: FormatOpt = "table",
     pipeline: PipelineOpt = "default",
     model: ModelOpt = None,
 ) -> int:
@@ -46,14 +42,14 @@ def entities(
     from jsr_nlp.pipeline import load_pipeline
 
     rows, failed = _layer_rows(inputs, load_pipeline(pipeline, model=model), "entities")
-    render_entities(rows, fmt.value, out)
+    render_entities(rows, fmt, out)
     return 1 if failed else 0
 
 
 @handle_errors
 def dates(
     inputs: InputsArg,
-    fmt: FormatOpt = TableFormat.table,
+    fmt: FormatOpt = "table",
     pipeline: PipelineOpt = "default",
 ) -> int:
     """List the time expressions, sorted by their earliest day."""
@@ -61,7 +57,7 @@ def dates(
     from jsr_nlp.pipeline import load_pipeline
 
     rows, failed = _layer_rows(inputs, load_pipeline(pipeline), "dates")
-    render_dates(rows, fmt.value, out)
+    render_dates(rows, fmt, out)
     return 1 if failed else 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -20,17 +19,7 @@ from jsr_nlp.cli.options import (
     out_folder,
     translate_options_from_flags,
 )
-
-
-class ExportFormat(StrEnum):
-    """Formats ``process`` can write."""
-
-    json = "json"
-    txt = "txt"
-    tei = "tei"
-    html = "html"
-    csv = "csv"
-    jsonl = "jsonl"
+from jsr_nlp.exporters import BUILTIN_FORMATS, available_formats
 
 
 @handle_errors
@@ -44,8 +33,8 @@ def process(
         typer.Option(
             "--format",
             "-f",
-            help="Comma-separated: json,txt,tei,html,csv,jsonl (default: the "
-            "pipeline's, json,txt).",
+            help=f"Comma-separated: {','.join(BUILTIN_FORMATS)} (default: the pipeline's, "
+            "json,txt).",
         ),
     ] = None,
     pipeline: PipelineOpt = "default",
@@ -160,9 +149,7 @@ def parse_formats(value: str | None, default: tuple[str, ...]) -> list[str]:
     if not value:
         return list(default)
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
-    from jsr_nlp.exporters import available_formats
-
-    allowed = {f.value for f in ExportFormat} | set(available_formats())
+    allowed = set(available_formats())  # the built-in ones, and those of installed packages
     bad = [n for n in names if n not in allowed]
     if bad:
         msg = f"unknown format(s) {', '.join(bad)}; choose from {', '.join(sorted(allowed))}"
