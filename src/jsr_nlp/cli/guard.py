@@ -52,8 +52,8 @@ def handle_errors(command: Callable[..., int]) -> Callable[..., None]:
         except JsrNlpError as exc:
             _fail(exc, debug, "error", str(exc), exc.exit_code)
         except Exception as exc:  # a bug: one line, and the traceback with --debug
-            hint = "" if debug else " (run again with --debug for the traceback)"
-            _fail(exc, debug, "internal error", f"{type(exc).__name__}: {exc}{hint}", 1)
+            hint = "run again with --debug for the traceback"
+            _fail(exc, debug, "internal error", f"{type(exc).__name__}: {exc} ({hint})", 1)
         raise typer.Exit(code)
 
     signature = inspect.signature(command, eval_str=True)
