@@ -11,10 +11,10 @@ import stat
 import pytest
 
 from jsr_nlp.audit import _overlaps
+from jsr_nlp.batch import LOCK, FolderLock, plan_stems
 from jsr_nlp.clean import CleanConfig, _group, clean, number_convention
 from jsr_nlp.errors import ConfigurationError
 from jsr_nlp.lexicon.fuzzy import _extends
-from jsr_nlp.outputs import LOCK, FolderLock, plan_stems
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from jsr_nlp.batch import LOCK, FolderLock, plan_stems
 from jsr_nlp.cli import app
 from jsr_nlp.errors import ConfigurationError
-from jsr_nlp.outputs import LOCK, FolderLock, plan_stems
 
 runner = CliRunner()
 

@@ -1,28 +1,25 @@
-"""The ``jsr-nlp`` command line (Typer). Thin: it calls the public API and prints.
+"""The ``jsr-nlp`` command line (Typer): the application, its root options, its commands.
 
-Data goes to stdout, progress and messages to stderr. Errors the user can act on
-become one line and an exit code (0 all done, 1 some inputs or segments failed,
-2 bad usage or configuration); ``--debug`` shows the traceback instead.
-Heavy modules (spaCy, the pipeline) are imported inside the commands so that
-``jsr-nlp --help`` stays fast.
+Thin: each command calls the public API and prints. Data goes to stdout, progress and
+messages to stderr (:mod:`jsr_nlp.cli.console`); how a command ends, exit code and
+``--debug``, is :mod:`jsr_nlp.cli.guard`'s. Heavy modules (spaCy, the pipeline) are
+imported inside the commands so that ``jsr-nlp --help`` stays fast.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from jsr_nlp.errors import JsrNlpError
-
-if TYPE_CHECKING:
-    from jsr_nlp.ingest import Decoded
-    from jsr_nlp.pipeline import Pipeline
+from jsr_nlp.cli.clean import clean
+from jsr_nlp.cli.console import err, out
+from jsr_nlp.cli.guard import CliState, DebugOpt
+from jsr_nlp.cli.lexicon import lexicon_app
+from jsr_nlp.cli.listing import dates, entities
+from jsr_nlp.cli.pipelines import pipelines_app
+from jsr_nlp.cli.process import process, translate
 
 app = typer.Typer(
     name="jsr-nlp",
@@ -31,24 +28,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=False,
 )
-pipelines_app = typer.Typer(help="List, show and check pipelines.", no_args_is_help=True)
-lexicon_app = typer.Typer(
-    help="Check lexicon files (gazetteer, rules, glossary).", no_args_is_help=True
-)
-app.add_typer(pipelines_app, name="pipelines")
-app.add_typer(lexicon_app, name="lexicon")
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
-
-_T = TypeVar("_T")
-
-
-class _State:
-    debug: bool = False
-
-
-STATE = _State()
 
 
 def _version_callback(value: bool) -> None:
@@ -61,6 +40,7 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def main_callback(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -70,441 +50,22 @@ def main_callback(
             help="Print the version and exit.",
         ),
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Clean, annotate and translate damaged Spanish texts.
 
     Start with: jsr-nlp process FILE_OR_FOLDER --out DIR
     """
-    STATE.debug = debug
-
-
-def _error(message: str, prefix: str = "error") -> None:
-    """One line on stderr; never read as rich markup, never a password from a URL."""
-    from rich.text import Text
-
-    from jsr_nlp.translate.redact import redact_url
-
-    line = redact_url(" ".join(message.split()))
-    err.print(Text.assemble((f"{prefix}: ", "bold red"), line))
-
-
-def _guard(fn: Callable[[], _T]) -> _T:
-    """Run a command body; turn our errors into one line and an exit code."""
-    try:
-        return fn()
-    except JsrNlpError as exc:
-        if STATE.debug:
-            raise
-        _error(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-    except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
-        raise  # usage errors and exits keep click's own handling (exit code 2 for usage)
-    except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
-        if STATE.debug:
-            raise
-        _error(
-            f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)",
-            "internal error",
-        )
-        raise typer.Exit(1) from None
-
-
-class ExportFormat(StrEnum):
-    """Formats ``process`` can write."""
-
-    json = "json"
-    txt = "txt"
-    tei = "tei"
-    html = "html"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-class TableFormat(StrEnum):
-    """Output of the ``entities`` and ``dates`` listings."""
-
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-class Provider(StrEnum):
-    """Translation providers (through deep-translator)."""
-
-    google = "google"
-    libre = "libre"
-    deepl = "deepl"
-    microsoft = "microsoft"
-    mymemory = "mymemory"
-
-
-def _parse_formats(value: str | None, default: tuple[str, ...]) -> list[str]:
-    if not value:
-        return list(default)
-    names = [v.strip().lower() for v in value.split(",") if v.strip()]
-    from jsr_nlp.exporters import available_formats
-
-    allowed = {f.value for f in ExportFormat} | set(available_formats())
-    bad = [n for n in names if n not in allowed]
-    if bad:
-        msg = f"unknown format(s) {', '.join(bad)}; choose from {', '.join(sorted(allowed))}"
-        raise typer.BadParameter(msg, param_hint="--format")
-    return names
-
-
-def _translate_options(
-    provider: Provider | None, url: str | None, cache_dir: Path | None, no_cache: bool
-) -> dict[str, Any]:
-    opts: dict[str, Any] = {}
-    if provider is not None:
-        opts["provider"] = provider.value
-    if url:
-        opts["url"] = url
-    if cache_dir is not None:
-        opts["cache_dir"] = str(cache_dir)
-    if no_cache:
-        opts["no_cache"] = True
-    return opts
-
-
-PipelineOpt = Annotated[
-    str, typer.Option("--pipeline", "-p", help="Bundled pipeline name or a pipeline .toml file.")
-]
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        help="Another installed spaCy Spanish pipeline (default: the pipeline's, es_core_news_sm).",
-    ),
-]
-ToOpt = Annotated[
-    str | None, typer.Option("--to", help="Also translate the clean text into this language.")
-]
-TranslatorOpt = Annotated[
-    Provider | None,
-    typer.Option(
-        "--translator",
-        case_sensitive=False,
-        help="Translation provider; keys come from the environment, never the command line.",
-    ),
-]
-TranslatorUrlOpt = Annotated[
-    str | None,
-    typer.Option("--translator-url", help="Base URL of a self-hosted LibreTranslate server."),
-]
-CacheDirOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--cache-dir",
-        envvar="JSR_NLP_CACHE_DIR",
-        help="Translation cache folder (default: the user cache folder).",
-    ),
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")
-]
-
-
-def _out_folder(value: str | Path) -> Path:
-    """The ``--out`` folder; an empty name is a usage error, not the current folder."""
-    if not str(value).strip():
-        _error("--out must name a folder (it was blank); use --out . for the current folder")
-        raise typer.Exit(2)
-    return Path(value)
-
-
-OutOpt = Annotated[
-    str,
-    typer.Option("--out", "-o", help="Folder for the outputs (--out . for the current folder)."),
-]
-
-
-@app.command()
-def process(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Text files, folders, globs, or - for standard input.")
-    ],
-    out_dir: OutOpt,
-    formats: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Comma-separated: json,txt,tei,html,csv,jsonl (default: the "
-            "pipeline's, json,txt).",
-        ),
-    ] = None,
-    pipeline: PipelineOpt = "default",
-    model: ModelOpt = None,
-    to: ToOpt = None,
-    translator: TranslatorOpt = None,
-    translator_url: TranslatorUrlOpt = None,
-    cache_dir: CacheDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Process files in parallel.")
-    ] = 1,
-    skip_unchanged: Annotated[
-        bool,
-        typer.Option(
-            "--skip-unchanged", help="Skip inputs unchanged since the last run into --out."
-        ),
-    ] = False,
-    combined: Annotated[
-        bool,
-        typer.Option(
-            "--combined", help="Also write one corrections/entities/dates table for the run."
-        ),
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
-) -> None:
-    """Clean, correct and annotate texts; write <stem>.json, <stem>.es.txt and more to --out."""
-    from jsr_nlp.batch import BatchOptions, run_batch
-
-    out_folder = _out_folder(out_dir)
-
-    def body() -> int:
-        from jsr_nlp.pipeline import load_pipeline
-
-        pipe = load_pipeline(
-            pipeline,
-            model=model,
-            translate_to=to,
-            translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
-        )
-        fmts = _parse_formats(formats, pipe.spec.export.formats)
-        if pipe.translate_to and "txt" in fmts:
-            pass  # the txt writer adds <stem>.<lang>.txt when there is a translation
-        options = BatchOptions(
-            inputs=list(inputs),
-            out_dir=out_folder,
-            formats=fmts,
-            jobs=jobs,
-            skip_unchanged=skip_unchanged,
-            combined=combined,
-            quiet=quiet,
-            pipeline=pipeline,
-            model=model,
-            translate_to=to,
-            translate_options=_translate_options(translator, translator_url, cache_dir, no_cache),
-        )
-        return run_batch(pipe, options, err)
-
-    code = _guard(body)
-    raise typer.Exit(code)
-
-
-@app.command()
-def clean(
-    inputs: Annotated[
-        list[str] | None, typer.Argument(help="Files to clean (default: standard input).")
-    ] = None,
-    pipeline: PipelineOpt = "default",
-    explain: Annotated[
-        bool, typer.Option("--explain", help="List the corrections on stderr.")
-    ] = False,
-) -> None:
-    """Print the clean text (cleaning and corrections, no analysis): stdin → stdout."""
-
-    def body() -> int:
-        from jsr_nlp.ingest import read_path
-        from jsr_nlp.pipeline import load_pipeline
-
-        pipe = load_pipeline(pipeline)
-        _ = pipe.corrector  # a bad lexicon is one configuration error, before any input
-        failed = 0
-        for name in inputs or ["-"]:
-            try:
-                decoded = read_path(name)
-            except JsrNlpError as exc:
-                _error(str(exc))
-                failed += 1
-                continue
-            log = pipe.edit(decoded)
-            out.file.write(log.text)
-            out.file.flush()
-            if explain:
-                for c in log.corrections:
-                    err.print(
-                        f"{c.action:9} {c.rule:38} {c.text!r} → {c.replacement!r}", markup=False
-                    )
-        return 1 if failed else 0
-
-    raise typer.Exit(_guard(body))
-
-
-def _editions(inputs: list[str], pipe: Pipeline, failures: list[str]) -> Iterator[tuple[str, Any]]:
-    """Yield (file label, edition) for readable inputs; report and collect the others."""
-    from jsr_nlp.ingest import expand_inputs, read_path
-
-    _ = pipe.corrector  # a bad lexicon is one configuration error, before any input
-
-    def decoded() -> Iterator[Decoded]:
-        for path in expand_inputs(inputs):
-            try:
-                yield read_path(path)
-            except JsrNlpError as exc:
-                _error(str(exc))
-                failures.append(str(path))
-
-    for d, result in pipe.pipe_results(decoded()):
-        if isinstance(result, JsrNlpError):
-            _error(str(result))
-            failures.append(d.path or "<stdin>")
-            continue
-        yield (result.source.path or "<stdin>"), result
-
-
-def _layer_rows(inputs: list[str], pipe: Pipeline, layer: str) -> tuple[list[dict[str, Any]], bool]:
-    """One row per entity or date of every readable input (with its file); any failures?"""
-    from dataclasses import asdict
-
-    failures: list[str] = []
-    rows = [
-        {"file": label, **asdict(item)}
-        for label, ed in _editions(inputs, pipe, failures)
-        for item in getattr(ed, layer)
-    ]
-    return rows, bool(failures)
-
-
-@app.command()
-def entities(
-    inputs: Annotated[list[str], typer.Argument(help="Text files or folders.")],
-    fmt: Annotated[
-        TableFormat, typer.Option("--format", "-f", case_sensitive=False)
-    ] = TableFormat.table,
-    pipeline: PipelineOpt = "default",
-    model: ModelOpt = None,
-) -> None:
-    """List the named entities, with counts per canonical identity."""
-
-    def body() -> int:
-        from jsr_nlp.cli.entities import render_entities
-        from jsr_nlp.pipeline import load_pipeline
-
-        rows, failed = _layer_rows(inputs, load_pipeline(pipeline, model=model), "entities")
-        render_entities(rows, fmt.value, out)
-        return 1 if failed else 0
-
-    raise typer.Exit(_guard(body))
-
-
-@app.command()
-def dates(
-    inputs: Annotated[list[str], typer.Argument(help="Text files or folders.")],
-    fmt: Annotated[
-        TableFormat, typer.Option("--format", "-f", case_sensitive=False)
-    ] = TableFormat.table,
-    pipeline: PipelineOpt = "default",
-) -> None:
-    """List the time expressions, sorted by their earliest day."""
-
-    def body() -> int:
-        from jsr_nlp.cli.dates import render_dates
-        from jsr_nlp.pipeline import load_pipeline
-
-        rows, failed = _layer_rows(inputs, load_pipeline(pipeline), "dates")
-        render_dates(rows, fmt.value, out)
-        return 1 if failed else 0
-
-    raise typer.Exit(_guard(body))
-
-
-@app.command()
-def translate(
-    inputs: Annotated[list[str], typer.Argument(help="Text files, folders or globs.")],
-    out_dir: OutOpt,
-    to: Annotated[str, typer.Option("--to", help="Target language.")] = "en",
-    translator: TranslatorOpt = None,
-    translator_url: TranslatorUrlOpt = None,
-    cache_dir: CacheDirOpt = None,
-    no_cache: NoCacheOpt = False,
-    pipeline: PipelineOpt = "default",
-) -> None:
-    """Process and translate: like `process --to LANG --format json,txt`."""
-    process(
-        inputs,
-        out_dir,
-        "json,txt",
-        pipeline,
-        None,
-        to,
-        translator,
-        translator_url,
-        cache_dir,
-        no_cache,
-    )
-
-
-@pipelines_app.command("list")
-def pipelines_list() -> None:
-    """Bundled pipelines and what they are for."""
-    from jsr_nlp.pipeline import available_pipelines, load_spec
-
-    def body() -> int:
-        for name, path in available_pipelines().items():
-            spec = load_spec(path)
-            out.print(f"{name}\t{spec.description}", markup=False)
-        return 0
-
-    raise typer.Exit(_guard(body))
-
-
-@pipelines_app.command("show")
-def pipelines_show(name: Annotated[str, typer.Argument(help="Pipeline name or file.")]) -> None:
-    """Print a pipeline file, validated."""
-    from jsr_nlp.pipeline import load_spec
-
-    def body() -> int:
-        spec = load_spec(name)
-        assert spec.path is not None
-        out.print(f"# {spec.path}", markup=False)
-        out.print(spec.path.read_text(encoding="utf-8"), markup=False, end="")
-        return 0
-
-    raise typer.Exit(_guard(body))
-
-
-@pipelines_app.command("check")
-def pipelines_check(
-    names: Annotated[
-        list[str] | None,
-        typer.Argument(help="Pipeline names or files (default: the bundled default)."),
-    ] = None,
-) -> None:
-    """Validate pipeline files and every lexicon and vocabulary they name (exit 1: problems)."""
-    from jsr_nlp.pipeline_check import check_pipelines
-
-    def body() -> int:
-        problems, summary = check_pipelines(names or ["default"])
-        for line in problems:
-            err.print(line, markup=False)
-        out.print(summary, markup=False)
-        return 1 if problems else 0
-
-    raise typer.Exit(_guard(body))
-
-
-@lexicon_app.command("check")
-def lexicon_check(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Lexicon files or folders (default: the bundled lexicons)."),
-    ] = None,
-) -> None:
-    """Validate lexicon files: schema, duplicate forms across entries, common-word clashes."""
-    from jsr_nlp.lexicon.check import check_paths
-
-    def body() -> int:
-        problems, summary = check_paths(paths or [])
-        for line in problems:
-            err.print(line, markup=False)
-        out.print(summary, markup=False)
-        return 1 if problems else 0
-
-    raise typer.Exit(_guard(body))
+    ctx.obj = CliState(debug=debug)
+
+
+app.command()(process)
+app.command()(clean)
+app.command()(entities)
+app.command()(dates)
+app.command()(translate)
+app.add_typer(pipelines_app, name="pipelines")
+app.add_typer(lexicon_app, name="lexicon")
 
 
 def main() -> None:

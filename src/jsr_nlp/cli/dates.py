@@ -2,7 +2,9 @@
 
 The table is sorted by ``earliest`` (expressions without bounds — durations, sets,
 unresolved dates — come last, in file order), so a historian reads the texts' chronology
-top to bottom. CSV and JSON Lines give one row per expression with every field.
+top to bottom. CSV and JSON Lines give one row per expression with every field, in file
+order, exactly as ``process`` writes ``<stem>.dates.csv``
+(:func:`~jsr_nlp.exporters.as_csv.render_table`).
 
 >>> from rich.console import Console
 >>> import io
@@ -17,32 +19,14 @@ True
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from jsr_nlp.exporters.as_csv import neutralise_formula
-
-Format = Literal["table", "csv", "jsonl"]
-
-#: Column order of the CSV and JSON Lines rows; extra keys follow, sorted.
-COLUMNS: tuple[str, ...] = (
-    "file",
-    "start",
-    "end",
-    "text",
-    "type",
-    "value",
-    "edtf",
-    "earliest",
-    "latest",
-    "mod",
-    "anchor",
-)
+from jsr_nlp.cli.listing import ListingFormat
+from jsr_nlp.exporters.as_csv import DATE_COLUMNS, TABLE_FORMATS, render_table
 
 
 def sort_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -61,36 +45,19 @@ def sort_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for _, row in sorted(enumerate(rows), key=key)]
 
 
-def _csv_cell(value: Any) -> Any:
-    """None as an empty cell; text never read as a spreadsheet formula; numbers as they are."""
-    if value is None:
-        return ""
-    return neutralise_formula(value) if isinstance(value, str) else value
-
-
 def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
-    extra = sorted({k for row in rows for k in row} - set(COLUMNS))
-    return [*COLUMNS, *extra]
+    """The columns of ``process``'s dates table; extra keys of the rows follow, sorted."""
+    extra = sorted({k for row in rows for k in row} - set(DATE_COLUMNS))
+    return [*DATE_COLUMNS, *extra]
 
 
-def render_dates(rows: Sequence[dict[str, Any]], fmt: Format, console: Console) -> None:
+def render_dates(rows: Sequence[dict[str, Any]], fmt: ListingFormat, console: Console) -> None:
     """Print date records (each with a ``file`` key) as a rich table, CSV or JSON Lines.
 
-    The table is sorted by ``earliest``; CSV goes through the csv module to
-    ``console.file``; JSON Lines writes one object per line, in input order.
+    The table is sorted by ``earliest``; CSV and JSON Lines keep the input order.
     """
-    if fmt == "jsonl":
-        for row in rows:
-            console.file.write(
-                json.dumps({c: row.get(c) for c in _columns([row])}, ensure_ascii=False) + "\n"
-            )
-        return
-    if fmt == "csv":
-        columns = _columns(rows)
-        writer = csv.DictWriter(console.file, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({c: _csv_cell(row.get(c)) for c in columns})
+    if fmt in TABLE_FORMATS:
+        console.file.write(render_table(rows, _columns(rows), fmt))
         return
     table = Table(title="Time expressions", show_lines=False)
     for name, style in (

@@ -4,39 +4,22 @@ The table answers the historian's question "who and what does this text talk abo
 under which spellings?": one line per canonical identity (gazetteer id), with its kind,
 label, how many mentions, and the variants seen. Unknown names (no id) are grouped by
 label and surface form, so they stay visible. CSV and JSON Lines give one row per
-mention, for use elsewhere.
+mention, for use elsewhere, exactly as ``process`` writes ``<stem>.entities.csv``
+(:func:`~jsr_nlp.exporters.as_csv.render_table`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from jsr_nlp.exporters.as_csv import neutralise_formula
-
-Format = Literal["table", "csv", "jsonl"]
-
-#: Column order of the per-mention formats; extra keys of the rows follow, sorted.
-MENTION_COLUMNS: tuple[str, ...] = (
-    "file",
-    "start",
-    "end",
-    "text",
-    "label",
-    "kind",
-    "id",
-    "canonical",
-    "wikidata",
-    "english",
-)
+from jsr_nlp.cli.listing import LISTING_FORMATS, ListingFormat
+from jsr_nlp.exporters.as_csv import ENTITY_COLUMNS, TABLE_FORMATS, render_table
 
 
 @dataclass
@@ -122,19 +105,13 @@ def _table(rows: Sequence[dict[str, Any]], console: Console) -> None:
     console.print(table)
 
 
-def _csv_cell(value: Any) -> Any:
-    """None as an empty cell; text never read as a spreadsheet formula; numbers as they are."""
-    if value is None:
-        return ""
-    return neutralise_formula(value) if isinstance(value, str) else value
-
-
 def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
-    extra = sorted({k for r in rows for k in r} - set(MENTION_COLUMNS))
-    return [*MENTION_COLUMNS, *extra]
+    """The columns of ``process``'s entities table; extra keys of the rows follow, sorted."""
+    extra = sorted({k for r in rows for k in r} - set(ENTITY_COLUMNS))
+    return [*ENTITY_COLUMNS, *extra]
 
 
-def render_entities(rows: list[dict[str, Any]], fmt: Format, console: Console) -> None:
+def render_entities(rows: list[dict[str, Any]], fmt: ListingFormat, console: Console) -> None:
     """Print entity rows (entity records plus a ``file`` key) as a table, CSV or JSON Lines.
 
     ``table`` shows one line per canonical identity with its mention count and the
@@ -144,19 +121,9 @@ def render_entities(rows: list[dict[str, Any]], fmt: Format, console: Console) -
     if fmt == "table":
         _table(rows, console)
         return
-    columns = _columns(rows)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _csv_cell(row.get(k)) for k in columns})
-        console.out(buffer.getvalue(), end="", highlight=False)
+    if fmt in TABLE_FORMATS:
+        console.file.write(render_table(rows, _columns(rows), fmt))
         return
-    if fmt == "jsonl":
-        for row in rows:
-            ordered = {k: row.get(k) for k in columns}
-            console.out(json.dumps(ordered, ensure_ascii=False), highlight=False)
-        return
-    msg = f"unknown format {fmt!r}: use table, csv or jsonl"
+    *others, last = LISTING_FORMATS
+    msg = f"unknown format {fmt!r}: use {', '.join(others)} or {last}"
     raise ValueError(msg)

@@ -29,7 +29,7 @@ from typing import Protocol, runtime_checkable
 
 from jsr_nlp.atomic import atomic_write_bytes, atomic_write_text
 from jsr_nlp.errors import ExportError, JsrNlpError
-from jsr_nlp.exporters.as_csv import CombinedTables, TableExporter
+from jsr_nlp.exporters.as_csv import TABLE_FORMATS, CombinedTables, TableExporter
 from jsr_nlp.exporters.as_html import HtmlExporter
 from jsr_nlp.exporters.as_json import JsonExporter
 from jsr_nlp.exporters.as_tei import TeiExporter
@@ -93,16 +93,17 @@ def register_exporter(exporter: Exporter, *, replace: bool = False) -> Exporter:
     return exporter
 
 
-for _builtin in (
+_BUILTINS: list[Exporter] = [
     JsonExporter(),
     TxtExporter(),
     TeiExporter(),
     HtmlExporter(),
-    TableExporter("csv"),
-    TableExporter("jsonl"),
-):
+    *(TableExporter(fmt) for fmt in TABLE_FORMATS),
+]
+for _builtin in _BUILTINS:
     register_exporter(_builtin)
 
+#: The package's own formats, in the order registered above: the one list of them.
 BUILTIN_FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 _entry_points_loaded = False
 

@@ -33,13 +33,15 @@ from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, get_args
 
 from jsr_nlp.atomic import atomic_open, atomic_write_text, replace_surrogates
 from jsr_nlp.audit import Alignment
 from jsr_nlp.model import DateExpr, Edition, Entity
 
 TableFormat = Literal["csv", "jsonl"]
+#: The formats whose exporter writes these tables (also the formats of ``--combined``).
+TABLE_FORMATS: tuple[TableFormat, ...] = get_args(TableFormat)
 TABLES: tuple[str, ...] = ("corrections", "entities", "dates")
 
 CORRECTION_COLUMNS: tuple[str, ...] = (
@@ -299,7 +301,7 @@ class CombinedTables:
     """
 
     def __init__(self, out_dir: str | Path, fmt: TableFormat, *, prefix: str = "") -> None:
-        if fmt not in ("csv", "jsonl"):
+        if fmt not in TABLE_FORMATS:
             msg = f"combined tables are csv or jsonl, not {fmt!r}"
             raise ValueError(msg)
         self.out_dir = Path(out_dir)

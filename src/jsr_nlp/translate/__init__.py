@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jsr_nlp.translate.cache import cache_dir
-    from jsr_nlp.translate.options import KEY_ENV, ProviderName, TranslateOptions
+    from jsr_nlp.translate.options import KEY_ENV, TranslateOptions
     from jsr_nlp.translate.protect import Protected
+    from jsr_nlp.translate.provider_names import PROVIDER_NAMES, ProviderName
     from jsr_nlp.translate.providers import PROVIDERS
     from jsr_nlp.translate.translator import translate_text
 
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "KEY_ENV": "options",
     "PROVIDERS": "providers",
+    "PROVIDER_NAMES": "provider_names",
     "Protected": "protect",
-    "ProviderName": "options",
+    "ProviderName": "provider_names",
     "TranslateOptions": "options",
     "cache_dir": "cache",
     "translate_text": "translator",
@@ -39,6 +41,7 @@ _LAZY: dict[str, str] = {
 __all__ = [
     "KEY_ENV",
     "PROVIDERS",
+    "PROVIDER_NAMES",
     "Protected",
     "ProviderName",
     "TranslateOptions",

@@ -14,16 +14,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from jsr_nlp.translate.provider_names import ProviderName
 from jsr_nlp.translate.redact import redact_url
 
-ProviderName = Literal["google", "libre", "deepl", "microsoft", "mymemory"]
-
 #: Where each provider's key is read from when the options do not carry one.
-KEY_ENV: dict[str, str] = {
+KEY_ENV: dict[ProviderName, str] = {
     "libre": "LIBRETRANSLATE_API_KEY",
     "deepl": "DEEPL_API_KEY",
     "microsoft": "MICROSOFT_TRANSLATOR_KEY",

@@ -34,6 +34,7 @@ from deep_translator import exceptions as dt
 
 from jsr_nlp.errors import TranslationError
 from jsr_nlp.translate.options import TranslateOptions
+from jsr_nlp.translate.provider_names import ProviderName
 from jsr_nlp.translate.redact import redact_url
 from jsr_nlp.translate.retry import SegmentProblem, Transient
 
@@ -42,14 +43,15 @@ from jsr_nlp.translate.retry import SegmentProblem, Transient
 class ProviderSpec:
     """What the pipeline must know about a provider before calling it."""
 
-    name: str
+    name: ProviderName
     char_limit: int  # characters per request, kept under the client's or service's limit
     hard_limit: bool  # the client itself refuses longer texts, so batch_chars cannot exceed it
     key_required: bool
     signup: str  # where a user gets a key or a server, for error messages
 
 
-PROVIDERS: dict[str, ProviderSpec] = {
+#: Every provider of :data:`~jsr_nlp.translate.provider_names.PROVIDER_NAMES`, in that order.
+PROVIDERS: dict[ProviderName, ProviderSpec] = {
     # GoogleTranslator refuses len(text) >= 5000; leave room for names restored longer.
     "google": ProviderSpec("google", 4500, True, False, "no key needed"),
     # LibreTranslate's public instances limit requests to a few thousand characters; a
@@ -146,7 +148,7 @@ class Provider:
 
     def _build(self) -> Any:
         o = self.options
-        factories: dict[str, Callable[[], Any]] = {
+        factories: dict[ProviderName, Callable[[], Any]] = {
             "google": lambda: GoogleTranslator(source=o.source, target=o.target),
             "libre": self._build_libre,
             "deepl": lambda: DeeplTranslator(
