@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jsr_nlp.cli import app
-from jsr_nlp.cli.listing import LISTING_FORMATS
+from jsr_nlp.cli.options import LISTING_FORMATS
 from jsr_nlp.cli.process import parse_formats, process
 from jsr_nlp.exporters import BUILTIN_FORMATS, EXPORTERS, files_for, write
 from jsr_nlp.exporters.as_csv import TABLE_FORMATS, TableExporter

@@ -29,10 +29,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from jsr_nlp.model import Category, Correction, Stage
+from jsr_nlp.model import Category, Correction, Stage, replay
 
 if TYPE_CHECKING:
     from jsr_nlp.model import Edition
+
+__all__ = ["Alignment", "Edit", "EditLog", "replay"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,28 +59,6 @@ def _overlaps(a: int, b: int, c: int, d: int) -> bool:
     if a < b and c < d:
         return max(a, c) < min(b, d)
     return max(a, c) <= min(b, d)
-
-
-def replay(source: str, corrections: Iterable[Correction]) -> str:
-    """Rebuild the clean text from the source and the applied corrections.
-
-    >>> c = Correction("c1", "r", "x", "applied", 0, 2, "de", "", 1.0, "")
-    >>> replay("de de", [c])
-    ' de'
-    """
-    out: list[str] = []
-    pos = 0
-    for c in sorted(
-        (c for c in corrections if c.action == "applied"), key=lambda c: (c.start, c.end)
-    ):
-        if c.start < pos:
-            msg = f"overlapping applied corrections at {c.start} (rule {c.rule})"
-            raise ValueError(msg)
-        out.append(source[pos : c.start])
-        out.append(c.replacement or "")
-        pos = c.end
-    out.append(source[pos:])
-    return "".join(out)
 
 
 def _clean_positions(applied: Sequence[Correction]) -> tuple[list[int], list[int], list[int]]:

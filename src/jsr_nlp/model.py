@@ -9,6 +9,7 @@ reads it back.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any, Literal, TypeVar, get_args
@@ -135,6 +136,28 @@ class Correction:
             note=data["note"],
             stage=Stage(data.get("stage", "clean")),
         )
+
+
+def replay(source: str, corrections: Iterable[Correction]) -> str:
+    """Rebuild the clean text from the source and the applied corrections.
+
+    >>> c = Correction("c1", "r", "duplication", "applied", 0, 2, "de", "", 1.0, "")
+    >>> replay("de de", [c])
+    ' de'
+    """
+    out: list[str] = []
+    pos = 0
+    for c in sorted(
+        (c for c in corrections if c.action == "applied"), key=lambda c: (c.start, c.end)
+    ):
+        if c.start < pos:
+            msg = f"overlapping applied corrections at {c.start} (rule {c.rule})"
+            raise ValueError(msg)
+        out.append(source[pos : c.start])
+        out.append(c.replacement or "")
+        pos = c.end
+    out.append(source[pos:])
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,8 +410,6 @@ class _EditionReader:
         return Translation(**got, segments=tuple(segments))
 
     def edition(self) -> Edition:
-        from jsr_nlp.audit import replay
-
         data = self._table(self.data, "edition")
         if data.get("schema") != SCHEMA:
             field = "schema"

@@ -25,7 +25,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from jsr_nlp.cli.listing import ListingFormat
+from jsr_nlp.cli.options import ListingFormat
 from jsr_nlp.exporters.as_csv import DATE_COLUMNS, TABLE_FORMATS, render_table
 
 

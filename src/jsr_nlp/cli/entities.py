@@ -18,7 +18,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from jsr_nlp.cli.listing import LISTING_FORMATS, ListingFormat
+from jsr_nlp.cli.options import LISTING_FORMATS, ListingFormat
 from jsr_nlp.exporters.as_csv import ENTITY_COLUMNS, TABLE_FORMATS, render_table
 
 

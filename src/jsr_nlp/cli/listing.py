@@ -6,25 +6,20 @@ The rendering of each is in :mod:`jsr_nlp.cli.entities` and :mod:`jsr_nlp.cli.da
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from jsr_nlp.cli.console import out, print_error
 from jsr_nlp.cli.guard import handle_errors
-from jsr_nlp.cli.options import ModelOpt, PipelineOpt
+from jsr_nlp.cli.options import ListingFormat, ModelOpt, PipelineOpt
 from jsr_nlp.errors import JsrNlpError
-from jsr_nlp.exporters.as_csv import TableFormat
 
 if TYPE_CHECKING:
     from jsr_nlp.ingest import Decoded
     from jsr_nlp.model import Edition
     from jsr_nlp.pipeline import Pipeline
 
-
-#: What the listings print: a table for reading, or the rows of ``process``'s tables.
-ListingFormat = Literal["table", TableFormat]
-LISTING_FORMATS: tuple[ListingFormat, ...] = get_args(ListingFormat)
 
 InputsArg = Annotated[list[str], typer.Argument(help="Text files or folders.")]
 FormatOpt = Annotated[ListingFormat, typer.Option("--format", "-f", case_sensitive=False)]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 import typer
 
 from jsr_nlp.cli.console import print_error
+from jsr_nlp.exporters.as_csv import TableFormat
 from jsr_nlp.translate.provider_names import ProviderName
 
 PipelineOpt = Annotated[
@@ -47,6 +48,10 @@ CacheDirOpt = Annotated[
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")
 ]
+
+#: What the listings print: a table for reading, or the rows of ``process``'s tables.
+ListingFormat = Literal["table", TableFormat]
+LISTING_FORMATS: tuple[ListingFormat, ...] = get_args(ListingFormat)
 
 
 def out_folder(value: str | Path) -> Path:
