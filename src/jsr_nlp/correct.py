@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit, EditLog
+from jsr_nlp.detectors import Detector
 from jsr_nlp.errors import LexiconError
 from jsr_nlp.lexicon.fuzzy import FuzzyNames, WorldIndex
 from jsr_nlp.lexicon.load import Lexicon, fold
@@ -73,11 +74,13 @@ class Corrector:
         fuzzy: bool = True,
         apply_threshold: float = 0.6,
         names: Path | None = None,
+        detectors: Sequence[Detector] = (),
     ) -> None:
         self.lexicon = lexicon
         self.apply_threshold = apply_threshold
         self.nlp = nlp if nlp is not None else _blank_es()
         self.fuzzy = fuzzy
+        self.detectors = tuple(detectors)
         # ``names``: the transliteration file (the pipeline's [vocabularies] names)
         self.index: NameIndex = name_index(lexicon, fold_rules(names))
         self.rules: dict[str, PhraseRule] = {r.id: r for r in lexicon.rules}
@@ -301,6 +304,10 @@ class Corrector:
         candidates = [*self._misspelling_candidates(doc), *self._rule_candidates(doc)]
         if self.fuzzy:
             candidates.extend(self._fuzzy_candidates(doc))
+        # detector families come last: a lexicon rule or a name that covers the same
+        # words knows more than general evidence does
+        for rank, detector in enumerate(self.detectors):
+            candidates.extend(_Candidate(e, 20_000 + rank) for e in detector.propose(doc))
         if keep is not None:
             candidates = [c for c in candidates if keep(c.edit)]
         chosen = _select(candidates)

@@ -14,13 +14,15 @@ from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jsr_nlp.analysis import MAX_CHARS, analyse_doc, build_nlp
 from jsr_nlp.audit import EditLog
 from jsr_nlp.clean import CleanConfig, clean_log
 from jsr_nlp.config import load_toml, resolve_globs
 from jsr_nlp.correct import Corrector
+from jsr_nlp.detectors import DETECTORS
+from jsr_nlp.detectors.accents import AccentSettings
 from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError, LexiconError
 from jsr_nlp.ingest import Decoded, InputTypeError, from_string
 from jsr_nlp.language import LanguageSettings, document_language, foreign_paragraphs, outside
@@ -56,10 +58,23 @@ class CleanSection(_Strict):
 
 
 class CorrectSection(_Strict):
-    """``[correct]``: options of the lexicon-correction stage."""
+    """``[correct]``: options of the lexicon-correction stage and its detector families."""
 
     enabled: bool = True
     fuzzy_names: bool = True
+    #: Detector families to run (:data:`jsr_nlp.detectors.DETECTORS`), in this order.
+    detectors: tuple[str, ...] = ("accents",)
+    accents: AccentSettings = AccentSettings()
+
+    @field_validator("detectors")
+    @classmethod
+    def _known_detectors(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [n for n in names if n not in DETECTORS]
+        if unknown:
+            known = ", ".join(DETECTORS)
+            msg = f"unknown detector {unknown[0]!r} (known: {known})"
+            raise ValueError(msg)
+        return names
 
 
 class AnalyseSection(_Strict):
@@ -181,6 +196,10 @@ class Pipeline:
             fuzzy=self.spec.correct.fuzzy_names,
             apply_threshold=self.spec.apply_threshold,
             names=self.vocabularies.names,
+            detectors=[
+                DETECTORS[name](_settings(getattr(self.spec.correct, name, None)))
+                for name in self.spec.correct.detectors
+            ],
         )
 
     @cached_property
@@ -475,3 +494,8 @@ def load_pipeline(
     )
     pipe.vocabularies.load()
     return pipe
+
+
+def _settings(table: BaseModel | None) -> dict[str, Any]:
+    """A detector's own settings table of ``[correct]``, as a plain mapping."""
+    return table.model_dump() if table is not None else {}

@@ -1,0 +1,38 @@
+"""Detector families: general evidence about a Spanish text, not lists of one page's words.
+
+A detector looks at the tokenised running text and proposes :class:`~jsr_nlp.audit.Edit`
+values, each with a confidence and a note that says what evidence it rests on. The
+correction stage (:class:`jsr_nlp.correct.Corrector`) runs the detectors a pipeline names
+(``[correct] detectors``) beside its lexicon rules; one selection decides overlaps, and one
+threshold (``apply_threshold``) decides what is applied and what is only suggested.
+
+``accents``  a word that is not Spanish but becomes one by its accents alone (``despues``)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from spacy.tokens import Doc
+
+from jsr_nlp.audit import Edit
+
+
+class Detector(Protocol):
+    """Proposes edits on a tokenised text (``doc.text`` is the running text)."""
+
+    name: str
+
+    def propose(self, doc: Doc) -> list[Edit]: ...
+
+
+def _accents(settings: Mapping[str, Any]) -> Detector:
+    from jsr_nlp.detectors.accents import AccentDetector, AccentSettings
+
+    return AccentDetector(AccentSettings.model_validate(settings))
+
+
+#: Every detector family, by the name a pipeline file uses; each is built from its own
+#: table of the pipeline's ``[correct]`` section (``[correct.accents]``), validated.
+DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {"accents": _accents}
