@@ -23,6 +23,7 @@ from jsr_nlp.config import load_toml, resolve_globs
 from jsr_nlp.correct import Corrector
 from jsr_nlp.detectors import DETECTORS
 from jsr_nlp.detectors.accents import AccentSettings
+from jsr_nlp.detectors.spacing import SpacingSettings
 from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError, LexiconError
 from jsr_nlp.ingest import Decoded, InputTypeError, from_string
 from jsr_nlp.language import LanguageSettings, document_language, foreign_paragraphs, outside
@@ -63,8 +64,10 @@ class CorrectSection(_Strict):
     enabled: bool = True
     fuzzy_names: bool = True
     #: Detector families to run (:data:`jsr_nlp.detectors.DETECTORS`), in this order.
-    detectors: tuple[str, ...] = ("accents",)
+    detectors: tuple[str, ...] = ("accents", "split-words", "glued-words")
     accents: AccentSettings = AccentSettings()
+    split_words: SpacingSettings = Field(default_factory=SpacingSettings, alias="split-words")
+    glued_words: SpacingSettings = Field(default_factory=SpacingSettings, alias="glued-words")
 
     @field_validator("detectors")
     @classmethod
@@ -197,7 +200,7 @@ class Pipeline:
             apply_threshold=self.spec.apply_threshold,
             names=self.vocabularies.names,
             detectors=[
-                DETECTORS[name](_settings(getattr(self.spec.correct, name, None)))
+                DETECTORS[name](_settings(getattr(self.spec.correct, name.replace("-", "_"), None)))
                 for name in self.spec.correct.detectors
             ],
         )

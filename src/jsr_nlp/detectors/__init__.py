@@ -6,7 +6,9 @@ correction stage (:class:`jsr_nlp.correct.Corrector`) runs the detectors a pipel
 (``[correct] detectors``) beside its lexicon rules; one selection decides overlaps, and one
 threshold (``apply_threshold``) decides what is applied and what is only suggested.
 
-``accents``  a word that is not Spanish but becomes one by its accents alone (``despues``)
+``accents``      a word that is not Spanish but becomes one by its accents alone (``despues``)
+``split-words``  a word cut in two by a stray space (``japo neses``)
+``glued-words``  two words that lost their space (``delTeatro``, ``lastasas``)
 """
 
 from __future__ import annotations
@@ -33,6 +35,22 @@ def _accents(settings: Mapping[str, Any]) -> Detector:
     return AccentDetector(AccentSettings.model_validate(settings))
 
 
+def _split_words(settings: Mapping[str, Any]) -> Detector:
+    from jsr_nlp.detectors.spacing import SpacingSettings, SplitWordDetector
+
+    return SplitWordDetector(SpacingSettings.model_validate(settings))
+
+
+def _glued_words(settings: Mapping[str, Any]) -> Detector:
+    from jsr_nlp.detectors.spacing import GluedWordDetector, SpacingSettings
+
+    return GluedWordDetector(SpacingSettings.model_validate(settings))
+
+
 #: Every detector family, by the name a pipeline file uses; each is built from its own
 #: table of the pipeline's ``[correct]`` section (``[correct.accents]``), validated.
-DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {"accents": _accents}
+DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {
+    "accents": _accents,
+    "split-words": _split_words,
+    "glued-words": _glued_words,
+}

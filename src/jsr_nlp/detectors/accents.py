@@ -36,9 +36,9 @@ from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit
+from jsr_nlp.detectors.context import SENTENCE_END, nearest_word
 from jsr_nlp.spelling import SpanishDictionary, spanish_dictionary
 
-_SENTENCE_END = {".", "!", "?", "¡", "¿", "…", ":"}
 #: Before 1911 the one-letter words a, e, o, u were written with an accent.
 _OLD_PREPOSITIONS = {"á", "é", "ó", "ú"}
 
@@ -152,21 +152,8 @@ class AccentDetector:
     def _spanish_neighbours(self, tok: Token) -> bool:
         """Whether the nearest word on each side, within the sentence, is Spanish."""
         assert self.dictionary is not None
-        around = (_neighbour(tok, -1), _neighbour(tok, 1))
+        around = (nearest_word(tok, -1), nearest_word(tok, 1))
         return all(n is None or self.dictionary.is_word(n.text) for n in around)
-
-
-def _neighbour(tok: Token, step: int) -> Token | None:
-    """The nearest alphabetic token before (-1) or after (1), not past a sentence end."""
-    doc = tok.doc
-    i = tok.i + step
-    while 0 <= i < len(doc):
-        if doc[i].is_alpha:
-            return doc[i]
-        if doc[i].text in _SENTENCE_END or "\n" in doc[i].text:
-            return None
-        i += step
-    return None
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -176,7 +163,7 @@ def _opens_sentence(tok: Token) -> bool:
         if "\n" in tok.doc[i].text:
             return True
         i -= 1
-    return i < 0 or tok.doc[i].text in _SENTENCE_END or "\n" in tok.doc[i].whitespace_
+    return i < 0 or tok.doc[i].text in SENTENCE_END or "\n" in tok.doc[i].whitespace_
 
 
 def _accents(word: str) -> int:

@@ -1,0 +1,184 @@
+"""Words split by a stray space (``japo neses``) and words glued together (``delTeatro``).
+
+OCR reads a gap inside a word as a space, and loses the space between two words at line
+ends and in captions; machine translation glues a word to a name. Both are told by the
+Spanish dictionary (:mod:`jsr_nlp.spelling`) and Spanish word frequencies, never by a list.
+
+**Split words** (``split-words``): two neighbours joined by one space are one word when
+their concatenation is a common Spanish word (``min_zipf``) and at least one of them is not
+a word on its own (``trasla do``, ``g uerrillas``, ``Gene ral``). A piece that is a common
+word of another language joins only between Spanish words (``per la strada`` stays), a
+pair whose concatenation is a name is left alone, and of two joins that share a piece the
+commoner word wins.
+
+**Glued words** (``glued-words``): a token no Spanish text uses (Zipf below
+``max_token_zipf``, so ``devaluación`` or ``exministro``, real words the dictionary lacks,
+are safe) that splits into two words, either where its case changes (``delTeatro``,
+``laCrisis``) or around a function word (``lastasas``, ``comenzarona``). A clitic pronoun
+after a verb is not a glued word (``anexionándoselas``), and a prefix is not a word of its
+own (``vasconavarros``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.lang.es.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
+
+from jsr_nlp.audit import Edit
+from jsr_nlp.detectors.context import nearest_word
+from jsr_nlp.spelling import SpanishDictionary, spanish_dictionary
+
+#: Pronouns Spanish writes attached to a verb (``dándoselas``): never split off.
+_CLITICS = frozenset({"me", "te", "se", "lo", "la", "los", "las", "le", "les", "nos", "os"})
+
+
+class SpacingSettings(BaseModel):
+    """``[correct.split-words]`` / ``[correct.glued-words]`` of a pipeline file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: The joined word must be at least this common in Spanish (Zipf 2.5 ≈ 3 per 10 million).
+    min_zipf: float = Field(default=2.5, ge=0.0)
+    #: A glued token must be rarer than this: real Spanish text (almost) never has it.
+    max_token_zipf: float = Field(default=1.0, ge=0.0)
+    #: A piece this common in one of ``other_languages`` (and not Spanish) stops a join.
+    foreign_zipf: float = Field(default=3.5, ge=0.0)
+    other_languages: tuple[str, ...] = ("en", "fr", "it", "pt", "ca", "de")
+    confidence: float = Field(default=0.85, ge=0.0, le=1.0)
+
+
+@dataclass
+class SplitWordDetector:
+    """Rejoins a word that a stray space cut in two."""
+
+    settings: SpacingSettings = field(default_factory=SpacingSettings)
+    dictionary: SpanishDictionary = field(default_factory=spanish_dictionary)
+    name: str = "split-words"
+
+    def propose(self, doc: Doc) -> list[Edit]:
+        scored: list[tuple[float, Edit]] = []
+        for left in doc[:-1]:
+            judged = self._judge(left, doc[left.i + 1])
+            if judged is not None:
+                scored.append(judged)
+        # two joins that share a piece ('al ejé rcito'): the commoner word wins
+        taken: set[int] = set()
+        out: list[Edit] = []
+        for _, edit in sorted(scored, key=lambda se: -se[0]):
+            if edit.start not in taken and edit.end not in taken:
+                taken.update((edit.start, edit.end))
+                out.append(edit)
+        return sorted(out, key=lambda e: e.start)
+
+    def _judge(self, left: Token, right: Token) -> tuple[float, Edit] | None:
+        s = self.settings
+        if left.whitespace_ != " " or not (left.is_alpha and right.is_alpha):
+            return None
+        # 'B en' is an initial and a word; a capital piece is a name or an acronym
+        if right.text[0].isupper() or left.text.isupper():
+            return None
+        a, b = left.text, right.text
+        a_word, b_word = self.dictionary.is_word(a), self.dictionary.is_word(b)
+        if a_word and b_word:
+            return None
+        joined = a + b
+        if not self.dictionary.is_word(joined.lower()):
+            return None
+        zipf = zipf_frequency(joined.lower(), "es")
+        if zipf < s.min_zipf:
+            return None
+        # a piece that is a word of another language joins only inside Spanish prose
+        foreign = any(
+            not w and len(p) > 1 and self._foreign(p) for p, w in ((a, a_word), (b, b_word))
+        )
+        if foreign and not self._spanish_around(left, right):
+            return None
+        return zipf, Edit(
+            left.idx,
+            right.idx + len(b),
+            joined,
+            rule="spacing.split-word",
+            category="spelling",
+            note=(
+                f"“{a} {b}” reads as one word, “{joined}”: "
+                f"“{a if not a_word else b}” is not a Spanish word on its own"
+            ),
+            confidence=s.confidence,
+        )
+
+    def _spanish_around(self, left: Token, right: Token) -> bool:
+        """Whether the pair sits in Spanish prose: a lowercase Spanish word beside it, and no
+        lowercase word of another language (a capitalised neighbour is a name: no evidence)."""
+        seen = False
+        for word in (nearest_word(left, -1), nearest_word(right, 1)):
+            if word is None or word.text[0].isupper():
+                continue
+            if not self.dictionary.is_word(word.text):
+                return False
+            seen = True
+        return seen
+
+    def _foreign(self, piece: str) -> bool:
+        low = piece.lower()
+        return any(
+            zipf_frequency(low, lang) >= self.settings.foreign_zipf
+            for lang in self.settings.other_languages
+        )
+
+
+@dataclass
+class GluedWordDetector:
+    """Puts back the space between two words that lost it."""
+
+    settings: SpacingSettings = field(default_factory=SpacingSettings)
+    dictionary: SpanishDictionary = field(default_factory=spanish_dictionary)
+    name: str = "glued-words"
+
+    def propose(self, doc: Doc) -> list[Edit]:
+        out: list[Edit] = []
+        for tok in doc:
+            split = self._split(tok.text) if tok.is_alpha and len(tok.text) >= 4 else None
+            if split is None:
+                continue
+            left, right, why = split
+            out.append(
+                Edit(
+                    tok.idx + len(left),
+                    tok.idx + len(left),
+                    " ",
+                    rule="spacing.glued-words",
+                    category="spacing",
+                    note=f"“{tok.text}” is “{left}” and “{right}” without their space ({why})",
+                    confidence=self.settings.confidence,
+                )
+            )
+        return out
+
+    def _split(self, word: str) -> tuple[str, str, str] | None:
+        d = self.dictionary
+        if d.is_word(word) or zipf_frequency(word.lower(), "es") >= self.settings.max_token_zipf:
+            return None
+        for i in range(1, len(word)):
+            # a case change inside a token: 'delTeatro', 'FranciaFrancia'
+            if word[i - 1].islower() and word[i].isupper():
+                left, right = word[:i], word[i:]
+                if d.is_word(left) and d.is_word(right):
+                    return left, right, "the case changes inside it"
+                return None
+        if not word.islower():
+            return None
+        best: tuple[float, str, str] | None = None
+        for left, right in d.split_glued(word):
+            if not (left in STOP_WORDS or (right in STOP_WORDS and right not in _CLITICS)):
+                continue
+            content = right if left in STOP_WORDS else left
+            score = zipf_frequency(content, "es")
+            if score >= self.settings.min_zipf and (best is None or score > best[0]):
+                best = (score, left, right)
+        if best is None:
+            return None
+        return best[1], best[2], "a function word and a word, both in the dictionary"
