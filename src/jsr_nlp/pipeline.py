@@ -24,6 +24,7 @@ from jsr_nlp.correct import Corrector
 from jsr_nlp.detectors import DETECTORS
 from jsr_nlp.detectors.accents import AccentSettings
 from jsr_nlp.detectors.spacing import SpacingSettings
+from jsr_nlp.detectors.untranslated import UntranslatedSettings
 from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError, LexiconError
 from jsr_nlp.ingest import Decoded, InputTypeError, from_string
 from jsr_nlp.language import LanguageSettings, document_language, foreign_paragraphs, outside
@@ -64,10 +65,11 @@ class CorrectSection(_Strict):
     enabled: bool = True
     fuzzy_names: bool = True
     #: Detector families to run (:data:`jsr_nlp.detectors.DETECTORS`), in this order.
-    detectors: tuple[str, ...] = ("accents", "split-words", "glued-words")
+    detectors: tuple[str, ...] = ("accents", "split-words", "glued-words", "untranslated")
     accents: AccentSettings = AccentSettings()
     split_words: SpacingSettings = Field(default_factory=SpacingSettings, alias="split-words")
     glued_words: SpacingSettings = Field(default_factory=SpacingSettings, alias="glued-words")
+    untranslated: UntranslatedSettings = UntranslatedSettings()
 
     @field_validator("detectors")
     @classmethod

@@ -9,6 +9,7 @@ threshold (``apply_threshold``) decides what is applied and what is only suggest
 ``accents``      a word that is not Spanish but becomes one by its accents alone (``despues``)
 ``split-words``  a word cut in two by a stray space (``japo neses``)
 ``glued-words``  two words that lost their space (``delTeatro``, ``lastasas``)
+``untranslated`` English words left in Spanish prose (``comenzó en June``), flagged
 """
 
 from __future__ import annotations
@@ -47,10 +48,17 @@ def _glued_words(settings: Mapping[str, Any]) -> Detector:
     return GluedWordDetector(SpacingSettings.model_validate(settings))
 
 
+def _untranslated(settings: Mapping[str, Any]) -> Detector:
+    from jsr_nlp.detectors.untranslated import UntranslatedDetector, UntranslatedSettings
+
+    return UntranslatedDetector(UntranslatedSettings.model_validate(settings))
+
+
 #: Every detector family, by the name a pipeline file uses; each is built from its own
 #: table of the pipeline's ``[correct]`` section (``[correct.accents]``), validated.
 DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {
     "accents": _accents,
     "split-words": _split_words,
     "glued-words": _glued_words,
+    "untranslated": _untranslated,
 }
