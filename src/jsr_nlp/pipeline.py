@@ -23,6 +23,7 @@ from jsr_nlp.config import load_toml, resolve_globs
 from jsr_nlp.correct import Corrector
 from jsr_nlp.detectors import DETECTORS
 from jsr_nlp.detectors.accents import AccentSettings
+from jsr_nlp.detectors.confusions import ConfusionSettings
 from jsr_nlp.detectors.spacing import SpacingSettings
 from jsr_nlp.detectors.untranslated import UntranslatedSettings
 from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError, LexiconError
@@ -65,11 +66,18 @@ class CorrectSection(_Strict):
     enabled: bool = True
     fuzzy_names: bool = True
     #: Detector families to run (:data:`jsr_nlp.detectors.DETECTORS`), in this order.
-    detectors: tuple[str, ...] = ("accents", "split-words", "glued-words", "untranslated")
+    detectors: tuple[str, ...] = (
+        "accents",
+        "split-words",
+        "glued-words",
+        "confusions",
+        "untranslated",
+    )
     accents: AccentSettings = AccentSettings()
     split_words: SpacingSettings = Field(default_factory=SpacingSettings, alias="split-words")
     glued_words: SpacingSettings = Field(default_factory=SpacingSettings, alias="glued-words")
     untranslated: UntranslatedSettings = UntranslatedSettings()
+    confusions: ConfusionSettings = ConfusionSettings()
 
     @field_validator("detectors")
     @classmethod

@@ -10,6 +10,7 @@ threshold (``apply_threshold``) decides what is applied and what is only suggest
 ``split-words``  a word cut in two by a stray space (``japo neses``)
 ``glued-words``  two words that lost their space (``delTeatro``, ``lastasas``)
 ``untranslated`` English words left in Spanish prose (``comenzó en June``), flagged
+``confusions``   letters OCR reads as others (``gobiemo``, ``1a``, ``ﬁn``)
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ def _untranslated(settings: Mapping[str, Any]) -> Detector:
     return UntranslatedDetector(UntranslatedSettings.model_validate(settings))
 
 
+def _confusions(settings: Mapping[str, Any]) -> Detector:
+    from jsr_nlp.detectors.confusions import ConfusionDetector, ConfusionSettings
+
+    return ConfusionDetector(ConfusionSettings.model_validate(settings))
+
+
 #: Every detector family, by the name a pipeline file uses; each is built from its own
 #: table of the pipeline's ``[correct]`` section (``[correct.accents]``), validated.
 DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {
@@ -61,4 +68,5 @@ DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {
     "split-words": _split_words,
     "glued-words": _glued_words,
     "untranslated": _untranslated,
+    "confusions": _confusions,
 }

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit
-from jsr_nlp.detectors.context import SENTENCE_END, nearest_word
+from jsr_nlp.detectors.context import nearest_word, opens_sentence
 from jsr_nlp.spelling import SpanishDictionary, spanish_dictionary
 
 #: Before 1911 the one-letter words a, e, o, u were written with an accent.
@@ -104,7 +104,7 @@ class AccentDetector:
         s = self.settings
         if len(word) < s.min_length or not word.isalpha() or word.isupper():
             return None
-        if word[0].isupper() and not _opens_sentence(tok):
+        if word[0].isupper() and not opens_sentence(tok):
             return None
         if self.dictionary.is_word(word):
             return None
@@ -154,16 +154,6 @@ class AccentDetector:
         assert self.dictionary is not None
         around = (nearest_word(tok, -1), nearest_word(tok, 1))
         return all(n is None or self.dictionary.is_word(n.text) for n in around)
-
-
-def _opens_sentence(tok: Token) -> bool:
-    """Whether the token starts the text, a line or a sentence."""
-    i = tok.i - 1
-    while i >= 0 and (tok.doc[i].is_space or tok.doc[i].text in {"«", '"', "“", "(", "—"}):
-        if "\n" in tok.doc[i].text:
-            return True
-        i -= 1
-    return i < 0 or tok.doc[i].text in SENTENCE_END or "\n" in tok.doc[i].whitespace_
 
 
 def _accents(word: str) -> int:

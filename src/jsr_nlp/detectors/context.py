@@ -19,3 +19,13 @@ def nearest_word(tok: Token, step: int) -> Token | None:
             return None
         i += step
     return None
+
+
+def opens_sentence(tok: Token) -> bool:
+    """Whether the token starts the text, a line or a sentence."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].is_space or tok.doc[i].text in {"«", '"', "“", "(", "—"}):
+        if "\n" in tok.doc[i].text:
+            return True
+        i -= 1
+    return i < 0 or tok.doc[i].text in SENTENCE_END or "\n" in tok.doc[i].whitespace_
