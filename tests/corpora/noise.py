@@ -2,10 +2,11 @@
 
 The noised corpus is not stored. ``bench/bench_ocr.py`` builds it on the fly from the
 well-edited pages in ``clean/`` (dev, tuned on) and ``heldout-clean/`` (never tuned
-on) with a fixed seed (2026 unless told otherwise), so it is reproducible and the
-originals are the clean files themselves; their provenance and licences are in each
-folder's ``SOURCES.md``. Every injection is recorded with its offsets into the noised
-text, so a repair can be scored exactly, error by error.
+on) with a fixed seed (2026 unless told otherwise; each page's stream is seeded from it
+and the page's file name), so it is reproducible and the originals are the clean files
+themselves; their provenance and licences are in each folder's ``SOURCES.md``. Every
+injection is recorded with its offsets into the noised text, so a repair can be scored
+exactly, error by error.
 
 Classes and rates
 -----------------
