@@ -39,6 +39,9 @@ def proposals(nlp, detector, text):
         ("La ofensiva comenzo en agosto.", "comenzo", "comenzó"),
         ("Las fuerzas sovieticas cruzaron el río.", "sovieticas", "soviéticas"),
         ("El dia siguiente llegó la orden.", "dia", "día"),
+        # a common word capitalised inside a name
+        ("Fue la crisis de la Restauracion en España.", "Restauracion", "Restauración"),
+        ("Surgió la Organizacion Republicana Gallega Autónoma.", "Organizacion", "Organización"),
     ],
 )
 def test_lost_accents_are_restored(nlp, detector, text, word, fix):
@@ -58,6 +61,9 @@ def test_lost_accents_are_restored(nlp, detector, text, word, fix):
         "Los pacientes cardiacos fueron evacuados.",
         # a Latin phrase: 'inter' is more common than 'ínter'
         "Era primus inter pares en el gabinete.",
+        # a name in English, whatever 'sábalo' means in Spanish; a name only ('México')
+        "Operaban la Sabalo Transportation Company y la Huasteca.",
+        "Madero gobernó Mexico y Canovas gobernó España.",
         # a Portuguese quotation inside Spanish prose
         "El lema decía «bom dia, povo brasileiro» en los carteles.",
     ],

@@ -66,11 +66,13 @@ class CorrectSection(_Strict):
     enabled: bool = True
     fuzzy_names: bool = True
     #: Detector families to run (:data:`jsr_nlp.detectors.DETECTORS`), in this order.
+    #: Earlier families win where two propose changes to the same words: a join sees both
+    #: halves, a letter confusion explains a whole token, so they go before accents.
     detectors: tuple[str, ...] = (
-        "accents",
         "split-words",
-        "glued-words",
         "confusions",
+        "accents",
+        "glued-words",
         "untranslated",
     )
     accents: AccentSettings = AccentSettings()

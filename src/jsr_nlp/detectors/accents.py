@@ -13,10 +13,11 @@ alphabetic token:
 4. a token that is a common word of another language (``dia``, ``inter``) is changed only
    between two Spanish words, so a quotation stays as it was written.
 
-A capitalised token is a name unless it opens a sentence (names are the name matcher's
-business). Restoring an accent is applied; removing one (``fué``, ``órden``: old spellings
-a historical edition may want to keep) is only suggested, as is any fix whose evidence is
-short of the thresholds.
+A capitalised token inside a sentence is fixed only when its accented form is a common
+word (``Restauracion`` → ``Restauración``, ``Organizacion Republicana``); a name (``Mexico``,
+``Menendez``) is the name matcher's business. Restoring an accent is applied; removing
+one (``fué``, ``órden``: old spellings a historical edition may want to keep) is only
+suggested, as is any fix whose evidence is short of the thresholds.
 
 The whole text is read first, because an unaccented ``dia`` or ``habia`` is right in a book
 printed before the spelling reforms of 1880–1952. Two signs make every fix a suggestion:
@@ -104,8 +105,8 @@ class AccentDetector:
         s = self.settings
         if len(word) < s.min_length or not word.isalpha() or word.isupper():
             return None
-        if word[0].isupper() and not opens_sentence(tok):
-            return None
+        # a capital inside a sentence: a name, or a common word capitalised in one
+        in_name = word[0].isupper() and not opens_sentence(tok)
         if self.dictionary.is_word(word):
             return None
         variants = self.dictionary.accent_variants(word)
@@ -113,6 +114,14 @@ class AccentDetector:
             return None
         target = variants[0]
         low, target_low = word.lower(), target.lower()
+        # 'Restauracion', 'Union Republicana': fixed as the word they are; 'Mexico' or
+        # 'Menendez' (names only) are the name matcher's business
+        if in_name and not self.dictionary.is_word(target_low):
+            return None
+        # inside a name, only among Spanish words ('Sabalo Transportation Company' is a name
+        # in English, whatever 'sábalo' means)
+        if in_name and not self._spanish_neighbours(tok):
+            return None
         margin = zipf_frequency(target_low, "es") - zipf_frequency(low, "es")
         foreign = max((zipf_frequency(low, lang) for lang in s.other_languages), default=0.0)
         removes = _accents(target) < _accents(word)

@@ -48,6 +48,8 @@ class SpacingSettings(BaseModel):
     #: A piece this common in one of ``other_languages`` (and not Spanish) stops a join.
     foreign_zipf: float = Field(default=3.5, ge=0.0)
     other_languages: tuple[str, ...] = ("en", "fr", "it", "pt", "ca", "de")
+    #: A join beats a lost-accent reading of one piece unless that is this much commoner.
+    accent_margin: float = Field(default=1.0, ge=0.0)
     confidence: float = Field(default=0.85, ge=0.0, le=1.0)
 
 
@@ -88,6 +90,8 @@ class SplitWordDetector:
         joined = a + b
         if not self.dictionary.is_word(joined.lower()):
             return None
+        if not self._join_beats_accent(a, a_word, b, b_word, joined):
+            return None
         zipf = zipf_frequency(joined.lower(), "es")
         if zipf < s.min_zipf:
             return None
@@ -109,6 +113,20 @@ class SplitWordDetector:
             ),
             confidence=s.confidence,
         )
+
+    def _join_beats_accent(self, a: str, a_word: bool, b: str, b_word: bool, joined: str) -> bool:
+        """'comun a' is 'común a', 'segun da' is 'segunda': when one piece is a word that
+        lost its accent and the other a word of its own, the commoner reading wins (the
+        join needs to be at most ``accent_margin`` rarer)."""
+        for piece, is_word, other_is_word in ((a, a_word, b_word), (b, b_word, a_word)):
+            if is_word or not other_is_word:
+                continue
+            variants = self.dictionary.accent_variants(piece)
+            if variants:
+                accented = max(zipf_frequency(v.lower(), "es") for v in variants)
+                joined_zipf = zipf_frequency(joined.lower(), "es")
+                return joined_zipf + self.settings.accent_margin >= accented
+        return True
 
     def _spanish_around(self, left: Token, right: Token) -> bool:
         """Whether the pair sits in Spanish prose: a lowercase Spanish word beside it, and no
@@ -166,19 +184,32 @@ class GluedWordDetector:
             # a case change inside a token: 'delTeatro', 'FranciaFrancia'
             if word[i - 1].islower() and word[i].isupper():
                 left, right = word[:i], word[i:]
-                if d.is_word(left) and d.is_word(right):
+                # one capital letter is not a word ('federaI' is OCR for 'federal')
+                if len(right) > 1 and d.is_word(left) and d.is_word(right):
                     return left, right, "the case changes inside it"
                 return None
         if not word.islower():
             return None
         best: tuple[float, str, str] | None = None
         for left, right in d.split_glued(word):
-            if not (left in STOP_WORDS or (right in STOP_WORDS and right not in _CLITICS)):
+            if not (left in STOP_WORDS or (right in STOP_WORDS and not _enclitic(left, right))):
                 continue
             content = right if left in STOP_WORDS else left
-            score = zipf_frequency(content, "es")
-            if score >= self.settings.min_zipf and (best is None or score > best[0]):
+            if zipf_frequency(content, "es") < self.settings.min_zipf:
+                continue
+            # the likeliest cut is the one whose two words are commonest together
+            score = zipf_frequency(left, "es") + zipf_frequency(right, "es")
+            if best is None or score > best[0]:
                 best = (score, left, right)
         if best is None:
             return None
         return best[1], best[2], "a function word and a word, both in the dictionary"
+
+
+def _enclitic(left: str, right: str) -> bool:
+    """Whether ``right`` may be a pronoun Spanish attaches to the verb ``left``
+    (``dándole``, ``hacerlo``, ``anexionándoselas``): infinitives, gerunds, and forms that
+    took a written accent for it (``periodose`` is no such verb: ``periodo se``)."""
+    if right not in _CLITICS:
+        return False
+    return left.endswith(("r", "ndo", "se", "me", "te", "nos")) or any(ch in "áéíóú" for ch in left)
