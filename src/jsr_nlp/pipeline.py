@@ -24,6 +24,7 @@ from jsr_nlp.correct import Corrector
 from jsr_nlp.detectors import DETECTORS
 from jsr_nlp.detectors.accents import AccentSettings
 from jsr_nlp.detectors.confusions import ConfusionSettings
+from jsr_nlp.detectors.furniture import FurnitureSettings
 from jsr_nlp.detectors.spacing import SpacingSettings
 from jsr_nlp.detectors.untranslated import UntranslatedSettings
 from jsr_nlp.errors import ConfigurationError, InputError, JsrNlpError, LexiconError
@@ -73,6 +74,7 @@ class CorrectSection(_Strict):
         "confusions",
         "accents",
         "glued-words",
+        "furniture",
         "untranslated",
     )
     accents: AccentSettings = AccentSettings()
@@ -80,6 +82,7 @@ class CorrectSection(_Strict):
     glued_words: SpacingSettings = Field(default_factory=SpacingSettings, alias="glued-words")
     untranslated: UntranslatedSettings = UntranslatedSettings()
     confusions: ConfusionSettings = ConfusionSettings()
+    furniture: FurnitureSettings = FurnitureSettings()
 
     @field_validator("detectors")
     @classmethod

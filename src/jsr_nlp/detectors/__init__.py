@@ -11,6 +11,7 @@ threshold (``apply_threshold``) decides what is applied and what is only suggest
 ``glued-words``  two words that lost their space (``delTeatro``, ``lastasas``)
 ``untranslated`` English words left in Spanish prose (``comenzó en June``), flagged
 ``confusions``   letters OCR reads as others (``gobiemo``, ``1a``, ``ﬁn``)
+``furniture``    page numbers and running headers between paragraphs
 """
 
 from __future__ import annotations
@@ -61,6 +62,12 @@ def _confusions(settings: Mapping[str, Any]) -> Detector:
     return ConfusionDetector(ConfusionSettings.model_validate(settings))
 
 
+def _furniture(settings: Mapping[str, Any]) -> Detector:
+    from jsr_nlp.detectors.furniture import FurnitureDetector, FurnitureSettings
+
+    return FurnitureDetector(FurnitureSettings.model_validate(settings))
+
+
 #: Every detector family, by the name a pipeline file uses; each is built from its own
 #: table of the pipeline's ``[correct]`` section (``[correct.accents]``), validated.
 DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {
@@ -69,4 +76,5 @@ DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {
     "glued-words": _glued_words,
     "untranslated": _untranslated,
     "confusions": _confusions,
+    "furniture": _furniture,
 }
