@@ -30,6 +30,11 @@ def proposals():
         ("Al ﬁnal llegó la paz.", "ﬁnal", "final"),  # a ligature
         ("Los c1aros del bosque.", "c1aros", "claros"),  # l read as 1
         ("El 0bispo habló.", "0bispo", "obispo"),  # o read as 0
+        ("El 26 cle julio de 1953 atacaron.", "cle", "de"),  # seen on the web, far rarer
+        ("Con eI resultado de la muerte.", "eI", "el"),  # a capital inside: OCR made it
+        ("Se alió c0n los demócratas.", "c0n", "con"),
+        ("Y en 1a alianza con 1os demócratas.", "1os", "los"),
+        ("Bajo el mando del C0ronel Río.", "C0ronel", "Coronel"),  # a digit: not a name
     ],
 )
 def test_one_reading_is_applied(proposals, text, bad, fix):

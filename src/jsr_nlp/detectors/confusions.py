@@ -55,7 +55,9 @@ class ConfusionSettings(BaseModel):
     min_zipf: float = Field(default=2.5, ge=0.0)
     #: A token at least this common in Spanish text (Zipf) is left alone (``Marne``).
     max_token_zipf: float = Field(default=1.0, ge=0.0)
-    min_length: int = Field(default=3, ge=1)
+    #: A seen token is read otherwise only if its reading is this much commoner (Zipf).
+    min_margin: float = Field(default=2.0, ge=0.0)
+    min_length: int = Field(default=2, ge=1)
     confidence: float = Field(default=0.85, ge=0.0, le=1.0)
     suggest_confidence: float = Field(default=0.45, ge=0.0, le=1.0)
 
@@ -79,17 +81,29 @@ class ConfusionDetector:
                 continue
             if sum(ch.isalpha() for ch in word) < 2 or self.dictionary.is_word(word):
                 continue
-            # a token Spanish text really uses is a name or a word the dictionary lacks
-            # (wordfreq reads a ligature as its letters, so 'ﬁnal' would look like 'final')
-            plain = unicodedata.normalize("NFKC", word) == word
-            if plain and zipf_frequency(word.lower(), "es") >= self.settings.max_token_zipf:
-                continue
             candidates = self.readings(word)
             if not candidates:
                 continue
-            # a capital inside a sentence may start a name the dictionary does not know
+            # a token Spanish text really uses is a name or a word the dictionary lacks
+            # ('Marne'), unless OCR made it (a digit or a capital inside it: 'c0n', 'eI')
+            # or its reading is far commoner ('cle' for 'de')
+            seen = zipf_frequency(word.lower(), "es")
+            made_by_ocr = any(ch.isdigit() for ch in word) or any(
+                a.islower() and b.isupper() for a, b in pairwise(word)
+            )
+            commoner = zipf_frequency(candidates[0].lower(), "es") - seen
+            plain = unicodedata.normalize("NFKC", word) == word  # 'ﬁnal' reads as 'final'
+            known = plain and seen >= self.settings.max_token_zipf and not made_by_ocr
+            if known and commoner < self.settings.min_margin:
+                continue
+            # a capital inside a sentence may start a name the dictionary does not know,
+            # unless nothing but OCR ever wrote the token
             sure = len(candidates) == 1 and (
-                word[0].islower() or not word[0].isalpha() or _opens_sentence(tok)
+                word[0].islower()
+                or not word[0].isalpha()
+                or _opens_sentence(tok)
+                or made_by_ocr
+                or seen < self.settings.max_token_zipf
             )
             readings = " or ".join(f"“{c}”" for c in candidates)
             note = f"“{word}” is not a Spanish word; undoing letters OCR confuses gives {readings}"
