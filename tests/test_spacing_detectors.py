@@ -59,6 +59,13 @@ def test_two_real_words_are_not_joined(nlp, text):
         ("Subieron lastasas de interés en 1982.", "lastasas", "las"),
         ("Las ventas comenzarona caer en marzo.", "comenzarona", "comenzaron"),
         ("Cayeron lasexportaciones del cobre.", "lasexportaciones", "las"),
+        ("Protestaron contra laley del gabinete.", "laley", "la"),
+        ("El gobierno del conde deRomanones cayó.", "deRomanones", "de"),  # a name after
+        (
+            "Los movimientosrevolucionarios de 1866 fracasaron.",
+            "movimientosrevolucionarios",
+            "movimientos",
+        ),
     ],
 )
 def test_glued_words_get_their_space_back(nlp, text, token, left):
@@ -76,6 +83,13 @@ def test_glued_words_get_their_space_back(nlp, text, token, left):
         "Terminó anexionándoselas por la fuerza.",  # clitic pronouns after a verb
         "Lo anunció en YouTube y en su iPhone.",  # brand names with inner capitals
         "La dictablanda de Berenguer duró un año.",  # a historian's word, seen in Spanish
+        "Estuvo vigente hasta su supensión en 1934.",  # a typo of 'suspensión', not 'su pensión'
+        "Vinos jóvenes y vinos sobremadre.",  # a preposition as a prefix
+        "Subieron Mediobanca y Mediaset en la bolsa.",  # a brand
+        "Aplazó la asamblea sine die.",  # Latin, seen on the web: no one-letter word split off
+        "El K2 es el más difícil de los ochomiles.",  # a numeral is not a function word here
+        "Eurovestir y las megaelecciones.",  # short first parts are prefixes
+        "Erradicación de cocales en Bolivia.",  # one letter from 'vocales': a word, not glue
     ],
 )
 def test_right_words_are_not_split(nlp, text):

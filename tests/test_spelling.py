@@ -213,3 +213,11 @@ def test_clean_corpus_is_almost_all_words(d: SpanishDictionary) -> None:
     rejected = [t for t in tokens if not d.is_word(t)]
     assert len(tokens) > 20_000
     assert len(rejected) / len(tokens) < 0.01
+
+
+def test_one_edit_words_are_dictionary_words_one_letter_away(d):
+    assert "suspensión" in d.one_edit_words("supensión")  # a letter dropped
+    assert "ejército" in d.one_edit_words("ejércto")
+    assert "tropas" in d.one_edit_words("torpas")  # two letters swapped
+    assert d.one_edit_words("1945") == []
+    assert all(d.is_word(w) for w in d.one_edit_words("dela"))

@@ -47,6 +47,7 @@ SurfaceCategory = Literal[
     "hyphenation",
     "duplication",
     "sentence",
+    "furniture",
 ]
 #: Every correction has one of these categories.
 Category = RuleCategory | SurfaceCategory

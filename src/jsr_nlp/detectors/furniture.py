@@ -72,7 +72,7 @@ class FurnitureDetector:
                     m.end(2),
                     "" if sure else None,
                     rule="ocr.page-furniture" if sure else "ocr.page-furniture-suggestion",
-                    category="spacing",
+                    category="furniture",
                     note=f"“{line}” is {why}, not part of the prose",
                     confidence=s.confidence if sure else s.suggest_confidence,
                 )

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.lang.es.lex_attrs import like_num
 from spacy.lang.es.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
@@ -48,6 +49,11 @@ class SpacingSettings(BaseModel):
     #: A piece this common in one of ``other_languages`` (and not Spanish) stops a join.
     foreign_zipf: float = Field(default=3.5, ge=0.0)
     other_languages: tuple[str, ...] = ("en", "fr", "it", "pt", "ca", "de")
+    #: A glued token the web has seen ('dela') splits only if both words are this much
+    #: commoner than it (Zipf).
+    seen_margin: float = Field(default=2.5, ge=0.0)
+    #: Two content words split apart only if each is at least this common (Zipf).
+    common_zipf: float = Field(default=3.5, ge=0.0)
     #: A join beats a lost-accent reading of one piece unless that is this much commoner.
     accent_margin: float = Field(default=1.0, ge=0.0)
     confidence: float = Field(default=0.85, ge=0.0, le=1.0)
@@ -169,7 +175,7 @@ class GluedWordDetector:
                     tok.idx + len(left),
                     " ",
                     rule="spacing.glued-words",
-                    category="spacing",
+                    category="spelling",  # it changes which words are read
                     note=f"“{tok.text}” is “{left}” and “{right}” without their space ({why})",
                     confidence=self.settings.confidence,
                 )
@@ -178,32 +184,79 @@ class GluedWordDetector:
 
     def _split(self, word: str) -> tuple[str, str, str] | None:
         d = self.dictionary
-        if d.is_word(word) or zipf_frequency(word.lower(), "es") >= self.settings.max_token_zipf:
+        if d.is_word(word):
             return None
+        seen = zipf_frequency(word.lower(), "es")
         for i in range(1, len(word)):
-            # a case change inside a token: 'delTeatro', 'FranciaFrancia'
+            # a case change inside a token: 'delTeatro', 'FranciaFrancia', 'deRomanones'
             if word[i - 1].islower() and word[i].isupper():
                 left, right = word[:i], word[i:]
-                # one capital letter is not a word ('federaI' is OCR for 'federal')
-                if len(right) > 1 and d.is_word(left) and d.is_word(right):
+                if seen >= self.settings.max_token_zipf:
+                    return None
+                # one capital letter is not a word ('federaI' is OCR for 'federal'); a name
+                # the dictionary lacks is a capital and lowercase letters ('Silvela')
+                name = len(right) >= 3 and right[1:].islower() and right.isalpha()
+                if len(left) > 1 and d.is_word(left) and (d.is_word(right) or name):
                     return left, right, "the case changes inside it"
                 return None
+        return self._function_word_split(word, seen) or self._two_word_split(word, seen)
+
+    def _function_word_split(self, word: str, seen: float) -> tuple[str, str, str] | None:
+        """'lastasas', 'comenzarona', 'dela': a function word and a word."""
         if not word.islower():
             return None
         best: tuple[float, str, str] | None = None
-        for left, right in d.split_glued(word):
-            if not (left in STOP_WORDS or (right in STOP_WORDS and not _enclitic(left, right))):
+        for left, right in self.dictionary.split_glued(word):
+            if not (_function(left) or (_function(right) and not _enclitic(left, right))):
                 continue
-            content = right if left in STOP_WORDS else left
+            # a long preposition on the left is a prefix as often as a word ('sobremadre',
+            # 'entreguerras'); a one-letter word off a token the web has seen, a Latin 'sine'
+            if _function(left) and len(left) > 3:
+                continue
+            if min(len(left), len(right)) == 1 and seen >= self.settings.max_token_zipf:
+                continue
+            content = right if _function(left) else left
             if zipf_frequency(content, "es") < self.settings.min_zipf:
                 continue
+            left_zipf, right_zipf = zipf_frequency(left, "es"), zipf_frequency(right, "es")
+            # a token the web has seen ('dela') splits only if both words are far commoner
+            too_seen = seen + self.settings.seen_margin > min(left_zipf, right_zipf)
+            if seen >= self.settings.max_token_zipf and too_seen:
+                continue
             # the likeliest cut is the one whose two words are commonest together
-            score = zipf_frequency(left, "es") + zipf_frequency(right, "es")
+            score = left_zipf + right_zipf
             if best is None or score > best[0]:
                 best = (score, left, right)
-        if best is None:
+        if best is None or self._typo(word, best[1], best[2]):
             return None
         return best[1], best[2], "a function word and a word, both in the dictionary"
+
+    def _typo(self, word: str, left: str, right: str) -> bool:
+        """Whether ``word`` is likelier a misspelt word than two glued ones: 'supensión' is
+        one letter from 'suspensión', as common as 'pensión'."""
+        split_zipf = min(zipf_frequency(left, "es"), zipf_frequency(right, "es"))
+        pieces = (left.lower(), right.lower())
+        return any(
+            near not in pieces and zipf_frequency(near, "es") >= split_zipf - 0.5
+            for near in self.dictionary.one_edit_words(word)
+        )
+
+    def _two_word_split(self, word: str, seen: float) -> tuple[str, str, str] | None:
+        """'movimientosrevolucionarios': two common words no text ever writes as one."""
+        s = self.settings
+        if seen > 0 or not word.islower():  # a capital: a brand or a name ('Mediobanca')
+            return None
+        for left, right in self.dictionary.split_glued(word):
+            # short first parts are prefixes more often than words ('mega', 'euro', 'ocho'),
+            # and so are prepositions ('sobre', 'contra')
+            if min(len(left), len(right)) < 5 or left in STOP_WORDS:
+                continue
+            if (
+                min(zipf_frequency(left.lower(), "es"), zipf_frequency(right, "es"))
+                >= s.common_zipf
+            ):
+                return left, right, "two common words that no Spanish text writes as one"
+        return None
 
 
 def _enclitic(left: str, right: str) -> bool:
@@ -213,3 +266,9 @@ def _enclitic(left: str, right: str) -> bool:
     if right not in _CLITICS:
         return False
     return left.endswith(("r", "ndo", "se", "me", "te", "nos")) or any(ch in "áéíóú" for ch in left)
+
+
+def _function(word: str) -> bool:
+    """A function word (article, preposition, pronoun…), not a numeral: 'ochomiles' is one
+    word of mountaineering, not 'ocho miles'."""
+    return word in STOP_WORDS and not like_num(word)  # type: ignore[no-untyped-call]
