@@ -131,3 +131,30 @@ def test_an_unknown_detector_is_a_configuration_error(tmp_path):
     path.write_text(spec, encoding="utf-8")
     with pytest.raises(jsr_nlp.ConfigurationError, match="unknown detector 'acents'"):
         jsr_nlp.load_pipeline(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("El proyecto se realizo en 1920.", "realizo", "realizó"),
+        ("El rey no lo nombro ministro.", "nombro", "nombró"),
+    ],
+)
+def test_a_past_tense_after_a_clitic_gets_its_accent_back(nlp, detector, text, word, fix):
+    assert (word, fix, "spelling.accent") in proposals(nlp, detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lo largo del siglo XIX, de la mano de Salmerón, no solo en Madrid.",
+        "Lo contrario era cierto; lo estrecho del margen sorprendió.",
+    ],
+)
+def test_nouns_and_adverbs_after_lo_la_no_stay(nlp, detector, text):
+    assert [p for p in proposals(nlp, detector, text) if p[2] == "spelling.accent"] == []
+
+
+def test_in_a_text_in_the_first_person_the_past_tense_is_only_suggested(nlp, detector):
+    found = proposals(nlp, detector, "Yo escribo estas líneas; el proyecto se realizo en 1920.")
+    assert ("realizo", "realizó", "spelling.accent-suggestion") in found

@@ -19,6 +19,10 @@ word (``Restauracion`` → ``Restauración``, ``Organizacion Republicana``); a n
 one (``fué``, ``órden``: old spellings a historical edition may want to keep) is only
 suggested, as is any fix whose evidence is short of the thresholds.
 
+A verb after a clitic or ``no`` that lost the accent of its past tense (``no lo respaldo``,
+``se realizo``) is a word either way (a first-person present); it is restored in a text that
+never speaks in the first person, and only suggested in one that does.
+
 The whole text is read first, because an unaccented ``dia`` or ``habia`` is right in a book
 printed before the spelling reforms of 1880–1952. Two signs make every fix a suggestion:
 the older orthography itself (the accented prepositions ``á``/``é``/``ó``, accents the
@@ -62,6 +66,10 @@ class AccentSettings(BaseModel):
     #: this share has lost its accents wholesale (or is from before they were written).
     accentless_share: float = Field(default=0.01, ge=0.0, le=1.0)
     accentless_min_words: int = Field(default=100, ge=1)
+    #: Words after which a word ending in -o is a verb (clitics, 'no').
+    verb_cues: tuple[str, ...] = ("se", "lo", "la", "le", "les", "no")
+    #: Words that show a text speaks in the first person (then -o/-ó is only suggested).
+    first_person: tuple[str, ...] = ("yo", "me", "mí", "conmigo", "mi", "mis")
     apply_confidence: float = Field(default=0.9, ge=0.0, le=1.0)
     suggest_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
@@ -80,6 +88,7 @@ class AccentDetector:
 
     def propose(self, doc: Doc) -> list[Edit]:
         edits = [e for e in (self._judge(tok) for tok in doc) if e is not None]
+        edits += self._preterites(doc)
         period = self._period_reason(doc)
         if period is None:
             return edits
@@ -149,6 +158,47 @@ class AccentDetector:
             note="; ".join(reasons),
             confidence=s.apply_confidence if sure else s.suggest_confidence,
         )
+
+    def _preterites(self, doc: Doc) -> list[Edit]:
+        """'el rey no lo respaldo', 'Madero nombro', 'se realizo': a verb after a clitic or
+        'no' that is a word without its accent (a first-person present) and a past tense with
+        it, when Spanish writes the past tense more often. In a text that never speaks in the
+        first person the past tense is meant."""
+        s = self.settings
+        assert self.dictionary is not None
+        first_person = any(t.lower_ in s.first_person for t in doc)
+        out: list[Edit] = []
+        for tok in doc[1:]:
+            word = tok.text
+            if len(word) < 4 or not word.isalpha() or not word.islower():
+                continue
+            if not word.endswith("o") or doc[tok.i - 1].lower_ not in s.verb_cues:
+                continue
+            past = word[:-1] + "ó"
+            if not self.dictionary.is_word(word) or not self.dictionary.is_word(past):
+                continue
+            # 'a lo largo', 'de la mano', 'no solo': a noun or an adverb Spanish writes far
+            # more often than the past tense is what the text says
+            if zipf_frequency(past, "es") <= zipf_frequency(word, "es"):
+                continue
+            sure = not first_person
+            note = (
+                f"“{word}” after “{doc[tok.i - 1].text}” is a verb: “{word}” is the first person "
+                f"of the present, “{past}” the past tense"
+                + ("; the text never speaks in the first person" if sure else "")
+            )
+            out.append(
+                Edit(
+                    tok.idx,
+                    tok.idx + len(word),
+                    past,
+                    rule="spelling.accent" if sure else "spelling.accent-suggestion",
+                    category="spelling",
+                    note=note,
+                    confidence=s.apply_confidence if sure else s.suggest_confidence,
+                )
+            )
+        return out
 
     def _drops_accent(self, word: str) -> bool:
         """Whether the modern spelling of a non-word is the word without an accent (fué)."""
