@@ -84,3 +84,269 @@ def test_document_date_resolves_present_and_hace(nlp_blank) -> None:
     nlp.add_pipe("jsr_dates", config={"document_date": "2024-05-01", "events": False})
     doc = nlp("Hoy se recuerda. Hace ochenta años terminó la guerra.")
     assert [s._.jsr_date.value for s in doc.spans["dates"]] == ["2024-05-01", "1944"]
+
+
+def full(found):
+    """Every field of every value: (span, type, value, edtf, earliest, latest, mod, anchor)."""
+    return [
+        (span, v.type, v.value, v.edtf, v.earliest, v.latest, v.mod, v.anchor) for span, v in found
+    ]
+
+
+def test_ordinal_parts_of_a_period(dates_of) -> None:
+    def part(text):
+        [(_, v)] = dates_of(f"Ocurrió en {text}.")
+        return (v.value, v.earliest, v.latest)
+
+    # weeks are chunks of seven days from the first; the last one ends with the period
+    assert part("la primera semana de febrero de 1941") == (
+        "1941-02-01/1941-02-07",
+        "1941-02-01",
+        "1941-02-07",
+    )
+    assert part("la segunda semana de febrero de 1941")[1:] == ("1941-02-08", "1941-02-14")
+    assert part("la última semana de febrero de 1941")[1:] == ("1941-02-22", "1941-02-28")
+    assert part("la última semana de febrero de 1940")[1:] == ("1940-02-23", "1940-02-29")
+    assert part("la quinta semana de febrero de 1941")[1:] == ("1941-02-22", "1941-02-28")
+    assert part("la última semana de 1941")[1:] == ("1941-12-25", "1941-12-31")
+    # halves of a month split its days evenly
+    assert part("la primera quincena de febrero de 1941")[1:] == ("1941-02-01", "1941-02-14")
+    assert part("la segunda quincena de febrero de 1940")[1:] == ("1940-02-15", "1940-02-29")
+    assert part("la última quincena de julio de 1941")[1:] == ("1941-07-16", "1941-07-31")
+    assert part("la segunda mitad de agosto de 1941")[1:] == ("1941-08-16", "1941-08-31")
+    assert part("la primera mitad del verano de 1941")[1:] == ("1941-06-21", "1941-08-06")
+    # parts of a year are whole months
+    assert part("el primer trimestre de 1941") == ("1941-Q1", "1941-01-01", "1941-03-31")
+    assert part("el segundo trimestre de 1941") == ("1941-Q2", "1941-04-01", "1941-06-30")
+    assert part("el último trimestre de 1941") == ("1941-Q4", "1941-10-01", "1941-12-31")
+    assert part("el segundo cuatrimestre de 1941") == (
+        "1941-05/1941-08",
+        "1941-05-01",
+        "1941-08-31",
+    )
+    assert part("el último cuatrimestre de 1941")[1:] == ("1941-09-01", "1941-12-31")
+    assert part("la segunda mitad de 1941") == ("1941-H2", "1941-07-01", "1941-12-31")
+    # parts of a decade or a century are whole years
+    assert part("la primera mitad del siglo XIX") == ("1800/1849", "1800-01-01", "1849-12-31")
+    assert part("la segunda mitad del siglo XIX") == ("1850/1899", "1850-01-01", "1899-12-31")
+    assert part("la primera década del siglo XX") == ("190", "1900-01-01", "1909-12-31")
+    assert part("la tercera década del siglo XX") == ("192", "1920-01-01", "1929-12-31")
+    assert part("la última década del siglo XIX") == ("189", "1890-01-01", "1899-12-31")
+    assert part("la segunda mitad de los años treinta") == ("1935/1939", "1935-01-01", "1939-12-31")
+    # no period named and none to take it from
+    assert part("el primer trimestre") == ("XXXX-Q1", None, None)
+    assert part("el último trimestre") == ("XXXX-Q4", None, None)
+    assert part("la segunda mitad") == ("XXXX", None, None)
+    assert part("la primera quincena de agosto") == ("XXXX-08", None, None)
+
+
+def test_ordinal_part_takes_the_year_of_the_reference(dates_of) -> None:
+    found = dates_of("En 1941 hubo paz. En la primera quincena de agosto llegó la guerra.")
+    assert full(found)[1] == (
+        "la primera quincena de agosto",
+        "DATE",
+        "1941-08-01/1941-08-15",
+        "1941-08-01/1941-08-15",
+        "1941-08-01",
+        "1941-08-15",
+        None,
+        "year from '1941' at 3",
+    )
+
+
+def test_times_of_a_day_become_the_reference(dates_of) -> None:
+    text = "La mañana del 6 de agosto de 1945 cayó la bomba. Dos días después se declaró la guerra."
+    assert full(dates_of(text)) == [
+        (
+            "La mañana del 6 de agosto de 1945",
+            "TIME",
+            "1945-08-06TMO",
+            "1945-08-06",
+            "1945-08-06",
+            "1945-08-06",
+            None,
+            None,
+        ),
+        (
+            "Dos días después",
+            "DATE",
+            "1945-08-08",
+            "1945-08-08",
+            "1945-08-08",
+            "1945-08-08",
+            None,
+            "relative to 'La mañana del 6 de agosto de 1945' at 0",
+        ),
+    ]
+    text = (
+        "El 8 de agosto de 1945 se declaró. A las cinco de la tarde cruzaron. "
+        "Al día siguiente llegaron."
+    )
+    assert full(dates_of(text))[1:] == [
+        (
+            "las cinco de la tarde",
+            "TIME",
+            "1945-08-08T17:00",
+            "1945-08-08T17:00:00",
+            "1945-08-08",
+            "1945-08-08",
+            None,
+            "day from 'El 8 de agosto de 1945' at 0",
+        ),
+        (
+            "Al día siguiente",
+            "DATE",
+            "1945-08-09",
+            "1945-08-09",
+            "1945-08-09",
+            "1945-08-09",
+            None,
+            f"relative to 'las cinco de la tarde' at {text.index('las cinco')}",
+        ),
+    ]
+    text = (
+        "El 8 de agosto de 1945 se declaró. La noche del 9 de agosto cruzaron. "
+        "Al día siguiente llegaron."
+    )
+    assert full(dates_of(text))[1:] == [
+        (
+            "La noche del 9 de agosto",
+            "TIME",
+            "1945-08-09TNI",
+            "1945-08-09",
+            "1945-08-09",
+            "1945-08-09",
+            None,
+            "year from 'El 8 de agosto de 1945' at 0",
+        ),
+        (
+            "Al día siguiente",
+            "DATE",
+            "1945-08-10",
+            "1945-08-10",
+            "1945-08-10",
+            "1945-08-10",
+            None,
+            f"relative to 'La noche del 9 de agosto' at {text.index('La noche')}",
+        ),
+    ]
+
+
+def test_times_without_a_day(dates_of) -> None:
+    # a part of a day of a month or a season: no day to put in the bounds
+    assert full(dates_of("La noche de agosto de 1945 cruzaron.")) == [
+        ("La noche de agosto de 1945", "TIME", "1945-08TNI", None, None, None, None, None)
+    ]
+    assert full(dates_of("Por la mañana del verano de 1945 cruzaron.")) == [
+        ("la mañana del verano de 1945", "TIME", "1945-SUTMO", None, None, None, None, None)
+    ]
+    # an hour with no day known, or only a month
+    assert full(dates_of("A las cinco de la tarde cruzaron.")) == [
+        ("las cinco de la tarde", "TIME", "XXXX-XX-XXT17:00", None, None, None, None, None)
+    ]
+    found = dates_of("En agosto de 1945 se declaró. A las cinco de la tarde cruzaron.")
+    assert full(found)[1][2:] == ("XXXX-XX-XXT17:00", None, None, None, None, None)
+
+
+def test_finer_steps_than_the_reference_x_the_missing_parts(dates_of) -> None:
+    def second(text):
+        return full(dates_of(text))[1][1:]
+
+    assert second("En agosto de 1945 todo cambió. Al día siguiente nadie durmió.") == (
+        "DATE",
+        "1945-08-XX",
+        "1945-08-XX",
+        "1945-08-02",
+        "1945-09-01",
+        None,
+        None,
+    )
+    assert second("En 1945 todo cambió. Ese día nadie durmió.") == (
+        "DATE",
+        "1945-XX-XX",
+        "1945-XX-XX",
+        "1945-01-01",
+        "1945-12-31",
+        None,
+        None,
+    )
+    assert second("En 1945 todo cambió. Al día siguiente nadie durmió.")[1:5] == (
+        "1945-XX-XX",
+        "1945-XX-XX",
+        "1945-01-02",
+        "1946-01-01",
+    )
+    assert second("En 1945 todo cambió. La semana siguiente nadie durmió.")[1:5] == (
+        "1945-XX",
+        "1945-XX",
+        "1945-01-08",
+        "1946-01-07",
+    )
+    assert second("En 1945 todo cambió. El mes siguiente nadie durmió.")[1:5] == (
+        "1945-XX",
+        "1945-XX",
+        "1945-02-01",
+        "1946-01-31",
+    )
+    assert second("En el verano de 1945 todo cambió. Ese día nadie durmió.")[1:5] == (
+        "1945-XX-XX",
+        "1945-XX-XX",
+        "1945-06-21",
+        "1945-09-22",
+    )
+    assert second("En el verano de 1945 todo cambió. El mes siguiente nadie durmió.")[1:5] == (
+        "1945-XX",
+        "1945-XX",
+        "1945-07-21",
+        "1945-10-22",
+    )
+    # no step finer than a decade: nothing to step from
+    assert second("En los años treinta todo cambió. Al año siguiente nadie durmió.") == (
+        "DATE",
+        "XXXX",
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    assert second("En los años treinta todo cambió. Ese mes nadie durmió.")[1] == "XXXX-XX"
+
+
+def test_seasons_relative_to_the_reference(dates_of) -> None:
+    def second(text):
+        v = dates_of(text)[1][1]
+        return (v.value, v.earliest, v.latest, v.anchor)
+
+    r = "relative to '{}' at 3"
+    assert second("En 1945 todo cambió. Ese invierno nadie durmió.") == (
+        "1945-WI",
+        "1945-12-21",
+        "1946-03-20",
+        r.format("1945"),
+    )
+    assert second("En 1945 todo cambió. El invierno siguiente nadie durmió.")[0] == "1946-WI"
+    assert second("En 1945 todo cambió. El invierno anterior nadie durmió.")[0] == "1944-WI"
+    assert second("En el verano de 1945 hubo paz. El invierno siguiente nadie durmió.") == (
+        "1945-WI",
+        "1945-12-21",
+        "1946-03-20",
+        r.format("el verano de 1945"),
+    )
+    assert second("En el verano de 1945 hubo paz. El verano siguiente nadie durmió.")[0] == (
+        "1946-SU"
+    )
+    assert second("En el verano de 1945 hubo paz. El verano anterior nadie durmió.")[0] == (
+        "1944-SU"
+    )
+    assert second("En el verano de 1945 hubo paz. Ese verano nadie durmió.")[0] == "1945-SU"
+    assert second("En enero de 1945 hubo paz. El invierno anterior nadie durmió.")[0] == ("1944-WI")
+    assert second("En diciembre de 1945 hubo paz. El invierno siguiente nadie durmió.")[0] == (
+        "1946-WI"
+    )
+    assert second("En diciembre de 1945 hubo paz. Ese invierno nadie durmió.")[0] == "1945-WI"
+    # no reference: placeholders of the unit
+    assert full(dates_of("Ese verano nadie durmió."))[0][2:4] == ("XXXX-SU", None)
+    assert full(dates_of("Ese mes nadie durmió."))[0][2] == "XXXX-XX"
+    assert full(dates_of("La semana siguiente nadie durmió."))[0][2] == "XXXX-WXX"
+    assert full(dates_of("Al año siguiente nadie durmió."))[0][2] == "XXXX"

@@ -121,7 +121,7 @@ class Resolver:
         offset: int,
     ) -> TimexValue:
         if isinstance(spec, PointSpec) and (spec.hour is not None or spec.daypart):
-            return self._time(p, spec, anchor)
+            return self._time(p, spec, anchor, text, offset)
         tv = V.to_timex(p, mod, anchor=anchor, inner=inner, parts=self.parts)
         if mod not in {"BEFORE", "AFTER"} and V.GRAN_ORDER[p.gran] <= V.GRAN_ORDER["year"]:
             self.ref = Reference(p if p.gran != "interval" else _last(p), text, offset)
@@ -238,13 +238,13 @@ class Resolver:
             return TimexValue("DATE", "XXXX")
         return TimexValue("DATE", "XXXX")
 
-    def _time(self, p: Period, s: PointSpec, anchor: str | None) -> TimexValue:
+    def _time(
+        self, p: Period, s: PointSpec, anchor: str | None, text: str, offset: int
+    ) -> TimexValue:
         day_iso = p.start.isoformat() if p.gran == "day" else None
         if day_iso is None:
             return TimexValue("TIME", f"{p.value}T{s.daypart or 'XX'}", anchor=anchor)
-        self.ref = Reference(
-            p, self.ref.text if self.ref else day_iso, self.ref.offset if self.ref else 0
-        )
+        self.ref = Reference(p, text, offset)  # the day it names is the reference from now on
         if s.hour is not None:
             hm = f"{s.hour:02d}:{s.minute or 0:02d}"
             return TimexValue(
