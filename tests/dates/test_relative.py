@@ -350,3 +350,217 @@ def test_seasons_relative_to_the_reference(dates_of) -> None:
     assert full(dates_of("Ese mes nadie durmió."))[0][2] == "XXXX-XX"
     assert full(dates_of("La semana siguiente nadie durmió."))[0][2] == "XXXX-WXX"
     assert full(dates_of("Al año siguiente nadie durmió."))[0][2] == "XXXX"
+
+
+def test_offsets_from_the_reference(dates_of) -> None:
+    def second(text):
+        return full(dates_of(text))[1][1:]
+
+    at0 = "relative to 'El 9 de agosto de 1945' at 0"
+    at3 = "relative to '1945' at 3"
+    assert second("En 1945 se rindieron. Unos tres meses después llegó la ocupación.") == (
+        "DATE",
+        "1945-04/1946-03",
+        "1945-04~/1946-03~",
+        "1944-04-01",
+        "1947-03-31",
+        "APPROX",
+        at3,
+    )
+    assert second("En 1945 se rindieron. Algunas semanas después llegó la ocupación.") == (
+        "DATE",
+        "1945",
+        "1946/..",
+        "1946-01-01",
+        None,
+        "AFTER",
+        at3,
+    )
+    assert second("En 1945 se rindieron. Algunas semanas antes llegó la ocupación.") == (
+        "DATE",
+        "1945",
+        "../1944",
+        None,
+        "1944-12-31",
+        "BEFORE",
+        at3,
+    )
+    assert second("El 9 de agosto de 1945 atacaron. Algunas semanas antes llegó la ocupación.") == (
+        "DATE",
+        "1945-08-09",
+        "../1945-08-08",
+        None,
+        "1945-08-08",
+        "BEFORE",
+        at0,
+    )
+    assert second("El 9 de agosto de 1945 atacaron. Tres horas después llegó la ocupación.") == (
+        "DATE",
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        None,
+        at0,
+    )
+    assert second("El 9 de agosto de 1945 atacaron. Dos semanas después llegó la ocupación.") == (
+        "DATE",
+        "1945-W34",
+        "1945-08-20/1945-08-26",
+        "1945-08-20",
+        "1945-08-26",
+        None,
+        at0,
+    )
+    # decades and centuries: the amount counts years ('dos décadas' = 20 years)
+    assert second("En 1945 se rindieron. Dos décadas después llegó la ocupación.")[1:5] == (
+        "196",
+        "196X",
+        "1960-01-01",
+        "1969-12-31",
+    )
+    assert second("En 1945 se rindieron. Dos décadas antes llegó la ocupación.")[1] == "192"
+    assert second("En 1945 se rindieron. Un siglo después llegó la ocupación.")[1] == "20"
+    # the reference of an offset is the period it names
+    found = dates_of("En 1945 se rindieron. Tres meses después llegó la ocupación. Ese mes llovió.")
+    assert full(found)[2][2:6] == ("1945-04/1946-03", "1945-04/1946-03", "1945-04-01", "1946-03-31")
+    # nothing to step from
+    assert full(dates_of("Tres meses después llegó la ocupación.")) == [
+        ("Tres meses después", "DATE", "XXXX", None, None, None, None, None)
+    ]
+    assert full(dates_of("Unos tres meses después llegó la ocupación."))[0][2:] == (
+        "XXXX",
+        None,
+        None,
+        None,
+        "APPROX",
+        None,
+    )
+    assert second("En los años treinta hubo guerras. Dos años después llegó la paz.") == (
+        "DATE",
+        "XXXX",
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+def test_the_reference_after_a_range_is_its_last_part(dates_of) -> None:
+    def second(text):
+        return full(dates_of(text))[1][2:]
+
+    assert second("Entre 1937 y 1945 hubo guerra. Al año siguiente llegó la paz.") == (
+        "1946",
+        "1946",
+        "1946-01-01",
+        "1946-12-31",
+        None,
+        "relative to 'Entre 1937 y 1945' at 0",
+    )
+    assert second("Entre 1937 y 1945 hubo guerra. El mes siguiente llegó la paz.")[:4] == (
+        "1945-XX",
+        "1945-XX",
+        "1945-02-01",
+        "1946-01-31",
+    )
+    text = (
+        "Entre el verano de 1944 y el invierno de 1945 hubo guerra. El mes siguiente llegó la paz."
+    )
+    assert second(text)[:4] == ("1946-04", "1946-04", "1946-04-01", "1946-04-30")
+
+
+def test_dates_with_no_year_to_be_found(dates_of) -> None:
+    assert full(dates_of("En agosto llovió.")) == [
+        ("agosto", "DATE", "XXXX-08", "XXXX-08", None, None, None, None)
+    ]
+    assert full(dates_of("El lunes llovió.")) == [
+        ("El lunes", "DATE", "XXXX-WXX-1", None, None, None, None, None)
+    ]
+    assert full(dates_of("A las 17:10 llegaron.")) == [
+        ("las 17:10", "TIME", "XXXX-XX-XXT17:10", None, None, None, None, None)
+    ]
+    assert full(dates_of("Del 3 de julio al 9 de agosto hubo combates.")) == [
+        (
+            "Del 3 de julio al 9 de agosto",
+            "DATE",
+            "XXXX-07-03/XXXX-08-09",
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+    ]
+    for text in ("Ocurrió en el primer trimestre.", "Ocurrió en la segunda mitad."):
+        assert full(dates_of(text))[0][1] == "DATE"
+    assert full(dates_of("Al día siguiente nadie durmió.")) == [
+        ("Al día siguiente", "DATE", "XXXX-XX-XX", None, None, None, None, None)
+    ]
+
+
+def test_ranges_borrow_month_and_year(dates_of) -> None:
+    def one(text):
+        return full(dates_of(text))[-1][2:]
+
+    assert one("De noviembre a febrero de 1945 hubo combates.")[:4] == (
+        "1944-11/1945-02",
+        "1944-11/1945-02",
+        "1944-11-01",
+        "1945-02-28",
+    )
+    assert one("De noviembre de 1944 a febrero hubo combates.")[:4] == (
+        "1944-11/1945-02",
+        "1944-11/1945-02",
+        "1944-11-01",
+        "1945-02-28",
+    )
+    assert one("De diciembre de 1944 a enero hubo combates.")[0] == "1944-12/1945-01"
+    assert one("De julio a septiembre de 1945 hubo combates.")[0] == "1945-07/1945-09"
+    assert one("En 1944 hubo paz. Entre agosto y octubre hubo combates.") == (
+        "1944-08/1944-10",
+        "1944-08/1944-10",
+        "1944-08-01",
+        "1944-10-31",
+        None,
+        "year from '1944' at 3",
+    )
+    assert one("En 1944 hubo paz. Del 30 de diciembre al 2 de enero hubo combates.")[:4] == (
+        "1944-12-30/1945-01-02",
+        "1944-12-30/1945-01-02",
+        "1944-12-30",
+        "1945-01-02",
+    )
+
+
+def test_document_date_fields(nlp_blank) -> None:
+    import dataclasses
+
+    import spacy
+
+    nlp = spacy.blank("es")
+    nlp.add_pipe("jsr_dates", config={"document_date": "2024-05-01", "events": False})
+
+    def one(text):
+        doc = nlp(text)
+        return [dataclasses.astuple(s._.jsr_date) for s in doc.spans["dates"]]
+
+    assert one("Hoy se recuerda.") == [
+        ("DATE", "2024-05-01", "2024-05-01", "2024-05-01", "2024-05-01", None, "document date")
+    ]
+    assert one("Hace dos años terminó.") == [
+        ("DATE", "2022", "2022", "2022-01-01", "2022-12-31", None, "document date")
+    ]
+    assert one("Hace tres días terminó.")[0][1] == "2024-04-28"
+    assert one("Hace tres horas terminó.")[0][1] == "2024-05-01"
+    assert one("Hace dos décadas terminó la guerra.")[0][1:5] == (
+        "200",
+        "200X",
+        "2000-01-01",
+        "2009-12-31",
+    )
+    assert one("Hace unos años terminó.") == [
+        ("DATE", "PAST_REF", None, None, None, None, "time of writing")
+    ]
+    assert one("En el pasado se recordaba.") == [("DATE", "PAST_REF", None, None, None, None, None)]

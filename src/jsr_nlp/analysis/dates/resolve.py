@@ -204,10 +204,11 @@ class Resolver:
             a = base.start.year + years * idx // n
             b = base.start.year + years * (idx + 1) // n - 1
             return V.from_bounds(date(a, 1, 1), date(b, 12, 31))
-        if base.gran in {"year", "half", "quarter"}:
-            months = (base.end.year - base.start.year) * 12 + base.end.month - base.start.month + 1
-            a_m = months * idx // n
-            b_m = months * (idx + 1) // n - 1
+        if (
+            base.gran == "year"
+        ):  # the base is a century, a decade, a year, a season, a month or a day
+            a_m = 12 * idx // n
+            b_m = 12 * (idx + 1) // n - 1
             start = V.add_months(base.start, a_m)
             end_first = V.add_months(base.start, b_m)
             end = date(end_first.year, end_first.month, V.last_day(end_first.year, end_first.month))
@@ -362,7 +363,8 @@ class Resolver:
         else:
             anchor_day = base.end if o.direction > 0 else base.start
             p = V.at_gran(
-                V.shift(anchor_day, step, n), "day" if step in {"hour", "minute"} else step
+                V.shift(anchor_day, _counted_in(step), n),
+                "day" if step in {"hour", "minute"} else step,
             )
         tv = V.to_timex(p, "APPROX" if mod == "APPROX" else None, anchor=anchor, parts=self.parts)
         self.ref = Reference(p, text, offset)
@@ -389,7 +391,7 @@ class Resolver:
         if mod == "WRITING":  # 'hace dos años': from the document date, if one is known
             if self.dct is None or d.amount is None:
                 return TimexValue("DATE", "PAST_REF", anchor="time of writing")
-            back = V.shift(self.dct, d.unit.step, -d.amount * d.unit.factor)
+            back = V.shift(self.dct, _counted_in(d.unit.step), -d.amount * d.unit.factor)
             p = V.at_gran(back, "day" if d.unit.step in {"hour", "minute"} else d.unit.step)
             return V.to_timex(p, anchor="document date")
         return TimexValue("DURATION", value, mod=mod)
@@ -399,6 +401,12 @@ class Resolver:
             iso = self.dct.isoformat()
             return TimexValue("DATE", iso, iso, iso, iso, None, "document date")
         return TimexValue("DATE", n.value)
+
+
+def _counted_in(step: str) -> str:
+    """The unit a duration's amount times its factor counts: years for decades and centuries
+    ('dos décadas' is 2 × 10 years, not 20 decades)."""
+    return "year" if step in {"decade", "century"} else step
 
 
 def _ymd(d: date) -> tuple[int, int, int]:
