@@ -564,3 +564,90 @@ def test_document_date_fields(nlp_blank) -> None:
         ("DATE", "PAST_REF", None, None, None, None, "time of writing")
     ]
     assert one("En el pasado se recordaba.") == [("DATE", "PAST_REF", None, None, None, None, None)]
+
+
+def test_a_season_that_holds_the_reference_is_neither_next_nor_previous(dates_of) -> None:
+    def second(text):
+        return full(dates_of(text))[1][2:6]
+
+    summer_45 = ("1945-SU", "1945-22", "1945-06-21", "1945-09-22")
+    assert second("El 21 de junio de 1945 hubo paz. El verano siguiente llovió.")[0] == "1946-SU"
+    assert second("El 20 de junio de 1945 hubo paz. El verano siguiente llovió.") == summer_45
+    assert second("El 22 de septiembre de 1945 hubo paz. El verano anterior llovió.") == (
+        "1944-SU",
+        "1944-22",
+        "1944-06-21",
+        "1944-09-22",
+    )
+    assert second("El 23 de septiembre de 1945 hubo paz. El verano anterior llovió.") == summer_45
+    assert second("En 1945 todo cambió. El invierno siguiente nadie durmió.") == (
+        "1946-WI",
+        "1946-24",
+        "1946-12-21",
+        "1947-03-20",
+    )
+
+
+def test_steps_from_a_week_and_from_a_century(dates_of) -> None:
+    text = "El 20 de agosto de 1945 hubo paz. La semana siguiente llovió. Al día siguiente escampó."
+    found = full(dates_of(text))
+    assert found[1][2:6] == ("1945-W35", "1945-08-27/1945-09-02", "1945-08-27", "1945-09-02")
+    # a day after a week: the week, with no EDTF (it has no week notation), bounds moved a day
+    assert found[2][1:] == ("DATE", "1945-W35", None, "1945-08-28", "1945-09-03", None, None)
+    text = "En 1945 se rindieron. Un siglo después llegó la ocupación. La década siguiente llovió."
+    assert full(dates_of(text))[2][2:] == (
+        "210",
+        "210X",
+        "2100-01-01",
+        "2109-12-31",
+        None,
+        f"relative to 'Un siglo después' at {text.index('Un siglo')}",
+    )
+
+
+def test_time_of_a_month_takes_the_year_of_the_reference(dates_of) -> None:
+    assert full(dates_of("En 1945 hubo paz. La noche de agosto llovió."))[1] == (
+        "La noche de agosto",
+        "TIME",
+        "1945-08TNI",
+        None,
+        None,
+        None,
+        None,
+        "year from '1945' at 3",
+    )
+
+
+def test_parts_at_the_edges(dates_of) -> None:
+    def part(text):
+        [(_, v)] = dates_of(f"Ocurrió en {text}.")
+        return (v.value, v.earliest, v.latest)
+
+    # a fifth week is what is left of the month after four
+    assert part("la quinta semana de abril de 1941") == (
+        "1941-04-29/1941-04-30",
+        "1941-04-29",
+        "1941-04-30",
+    )
+    assert part("la quinta semana de marzo de 1941")[1:] == ("1941-03-29", "1941-03-31")
+    assert part("la quinta semana de febrero de 1940") == ("1940-02-29", "1940-02-29", "1940-02-29")
+    # a week of a single day is that day
+    assert part("la segunda semana del 9 de agosto de 1945") == (
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+    )
+    # parts of a decade or a century are whole years, rounded down
+    assert part("el primer trimestre de los años treinta") == (
+        "1930/1931",
+        "1930-01-01",
+        "1931-12-31",
+    )
+    assert part("el último cuatrimestre de los años treinta")[0] == "1936/1939"
+    assert part("el primer trimestre del siglo XX")[0] == "1900/1924"
+    # parts of a season or a month are days
+    assert part("la segunda semana del verano de 1945")[1:] == ("1945-06-28", "1945-07-04")
+    assert part("el segundo trimestre del verano de 1945")[1:] == ("1945-07-14", "1945-08-06")
+    assert part("la segunda quincena del verano de 1945")[1:] == ("1945-08-07", "1945-09-22")
+    assert part("el primer cuatrimestre de febrero de 1941")[1:] == ("1941-02-01", "1941-02-09")
+    assert part("el segundo cuatrimestre de febrero de 1941")[1:] == ("1941-02-10", "1941-02-18")

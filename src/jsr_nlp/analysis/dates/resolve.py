@@ -304,7 +304,7 @@ class Resolver:
                 cand = V.season(y - 1, ss.timex, ss.edtf, ss.start, ss.end)
             return cand, anchor
         step = d.unit_step or "day"
-        if V.GRAN_ORDER[p.gran] > V.GRAN_ORDER[step] and step not in {"decade", "century"}:
+        if V.GRAN_ORDER[p.gran] > V.GRAN_ORDER[step] and step != "decade":  # nothing > century
             return self._coarse(p, step, d.step), anchor
         if d.step == 0:
             found = V.at_gran(p.start, step)
@@ -357,7 +357,7 @@ class Resolver:
             return V.to_timex(edge if base.gran == "interval" else base, open_mod, anchor=anchor)
         step = dur.unit.step
         n = dur.amount * dur.unit.factor * o.direction
-        if V.GRAN_ORDER[base.gran] > V.GRAN_ORDER[step] and step not in {"decade", "century"}:
+        if V.GRAN_ORDER[base.gran] > V.GRAN_ORDER[step] and step != "decade":  # nothing > century
             lo, hi = V.shift(base.start, step, n), V.shift(base.end, step, n)
             p = V.from_bounds(lo, hi)
         else:
