@@ -651,3 +651,60 @@ def test_parts_at_the_edges(dates_of) -> None:
     assert part("la segunda quincena del verano de 1945")[1:] == ("1945-08-07", "1945-09-22")
     assert part("el primer cuatrimestre de febrero de 1941")[1:] == ("1941-02-01", "1941-02-09")
     assert part("el segundo cuatrimestre de febrero de 1941")[1:] == ("1941-02-10", "1941-02-18")
+
+
+def test_reach_of_the_reference_is_counted_from_its_start(dates_of, nlp_blank) -> None:
+    reach = 600  # settings.relative_reach of the Spanish vocabulary
+    head = "El 9 de agosto de 1945 hubo paz. "
+    at0 = "relative to 'El 9 de agosto de 1945' at 0"
+
+    def after(gap: int):
+        text = head + "x" * (gap - len(head) - 1) + " " + "Al día siguiente llovió."
+        assert text.index("Al día") == gap
+        return full(dates_of(text))[-1][2:]
+
+    assert after(reach) == ("1945-08-10", "1945-08-10", "1945-08-10", "1945-08-10", None, at0)
+    assert after(reach + 1)[0] == "XXXX-XX-XX"
+    # a reference far into the text is as near as one at its start
+    lead = "y" * 400 + " "
+    found = full(dates_of(lead + head + "Al día siguiente llovió."))
+    assert found[-1][2] == "1945-08-10"
+
+
+def test_document_date_is_the_first_reference(nlp_blank) -> None:
+    import spacy
+
+    nlp = spacy.blank("es")
+    nlp.add_pipe("jsr_dates", config={"document_date": "2024-05-01", "events": False})
+    filler = "Una frase sin fechas sobre la política de la época. " * 15
+    doc = nlp(filler + "Al día siguiente llovió.")
+    [v] = [s._.jsr_date for s in doc.spans["dates"]]
+    # never too far away, and named as such
+    assert (v.value, v.anchor) == ("2024-05-02", "relative to document date")
+
+
+def test_parts_of_a_day_relative_to_the_reference(dates_of) -> None:
+    text = "El 8 de agosto de 1945 se declaró. A la mañana siguiente cruzaron."
+    assert full(dates_of(text))[1] == (
+        "la mañana siguiente",
+        "TIME",
+        "1945-08-09TMO",
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        None,
+        "relative to 'El 8 de agosto de 1945' at 0",
+    )
+
+
+def test_steps_back_start_from_the_beginning_of_the_reference(dates_of) -> None:
+    text = "En 1945 se rindieron. Tres meses después llegó la ocupación. El año anterior llovió."
+    assert full(dates_of(text))[2][2] == "1944"
+    assert full(dates_of("El invierno de 1944 fue duro. El año anterior llovió."))[1][2] == "1943"
+
+
+def test_tenths_of_a_year_are_whole_months(dates_of) -> None:
+    [(_, v)] = dates_of("Ocurrió en la última década de 1941.")
+    assert (v.value, v.earliest, v.latest) == ("1941-11/1941-12", "1941-11-01", "1941-12-31")
+    [(_, v)] = dates_of("Ocurrió en la tercera década de 1941.")
+    assert v.value == "1941-03"
