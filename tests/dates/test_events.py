@@ -225,3 +225,67 @@ def test_offsets_from_events(dates_of) -> None:
         "1960-01-01",
         "1969-12-31",
     )
+
+
+def test_events_dated_to_the_month_or_year_bound_at_a_day(dates_of) -> None:
+    """An event known to the month or the year: 'antes de'/'desde' start at its first day,
+    'después de'/'hasta' end at its last."""
+
+    def one(text):
+        [(_, v)] = dates_of(text)
+        return (v.value, v.edtf, v.earliest, v.latest, v.mod)
+
+    siberia = "la intervención en Siberia"  # 1918-08/1922-10
+    assert one(f"Antes de {siberia} nadie lo creía.") == (
+        "1918-08-01",
+        "../1918-07-31",
+        None,
+        "1918-07-31",
+        "BEFORE",
+    )
+    assert one(f"Después de {siberia} todo cambió.") == (
+        "1922-10-31",
+        "1922-11-01/..",
+        "1922-11-01",
+        None,
+        "AFTER",
+    )
+    assert one(f"Desde {siberia} todo cambió.") == (
+        "1918-08-01",
+        "1918-08-01/..",
+        "1918-08-01",
+        None,
+        "ON_OR_AFTER",
+    )
+    assert one(f"Hasta {siberia} todo cambió.") == (
+        "1922-10-31",
+        "../1922-10-31",
+        None,
+        "1922-10-31",
+        "ON_OR_BEFORE",
+    )
+    assert one(f"Tras el inicio de {siberia} todo cambió.")[:3] == (
+        "1918-08-01",
+        "1918-08-02/..",
+        "1918-08-02",
+    )
+    assert one(f"Antes del final de {siberia} todo cambió.")[:4] == (
+        "1922-10-31",
+        "../1922-10-30",
+        None,
+        "1922-10-30",
+    )
+    purge = "la Gran Purga"  # 1936/1938
+    assert one(f"Antes de {purge} nadie lo creía.")[:4] == (
+        "1936-01-01",
+        "../1935-12-31",
+        None,
+        "1935-12-31",
+    )
+    assert one(f"Después de {purge} todo cambió.")[:3] == (
+        "1938-12-31",
+        "1939-01-01/..",
+        "1939-01-01",
+    )
+    assert one(f"Desde {purge} todo cambió.")[:2] == ("1936-01-01", "1936-01-01/..")
+    assert one(f"Hasta {purge} todo cambió.")[:2] == ("1938-12-31", "../1938-12-31")
