@@ -708,3 +708,108 @@ def test_tenths_of_a_year_are_whole_months(dates_of) -> None:
     assert (v.value, v.earliest, v.latest) == ("1941-11/1941-12", "1941-11-01", "1941-12-31")
     [(_, v)] = dates_of("Ocurrió en la tercera década de 1941.")
     assert v.value == "1941-03"
+
+
+def test_offsets_from_a_period_step_from_its_far_end(dates_of) -> None:
+    text = (
+        "En 1945 se rindieron. Tres meses después llegó la ocupación. "
+        "Dos años después hubo elecciones."
+    )
+    # the occupation is 1945-04/1946-03; two years after it is 1948, a year
+    assert full(dates_of(text))[2][2:6] == ("1948", "1948", "1948-01-01", "1948-12-31")
+    text = "En 1945 se rindieron. Un siglo después llegó la paz. Dos décadas después llovió."
+    assert full(dates_of(text))[2][2:6] == ("211", "211X", "2110-01-01", "2119-12-31")
+
+
+def test_day_only_and_decades_take_what_the_reference_has(dates_of) -> None:
+    assert full(dates_of("El día 9 llegaron.")) == [
+        ("El día 9", "DATE", "XXXX-XX-09", None, None, None, None, None)
+    ]
+    assert full(dates_of("En agosto de 1945 hubo paz. El día 9 llegaron."))[1][1:] == (
+        "DATE",
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        None,
+        "month from 'agosto de 1945' at 3",
+    )
+    # a year is too coarse for a bare day
+    assert full(dates_of("En 1945 hubo paz. El día 9 llegaron."))[1][2] == "XXXX-XX-09"
+    assert full(dates_of("En 1905 hubo paz. En los años treinta hubo guerra."))[1][2:] == (
+        "193",
+        "193X",
+        "1930-01-01",
+        "1939-12-31",
+        None,
+        "century from '1905' at 3",
+    )
+    # a decade or a century gives no year to a day and month
+    for text in (
+        "En 1945 se rindieron. Un siglo después llegó la paz. El 9 de agosto llovió.",
+        "En 1945 se rindieron. Dos décadas después llegó la paz. El 9 de agosto llovió.",
+    ):
+        assert full(dates_of(text))[2][2:] == ("XXXX-08-09", "XXXX-08-09", None, None, None, None)
+
+
+def test_modifiers_inside_modifiers(dates_of) -> None:
+    def one(text):
+        [(_, v)] = dates_of(text)
+        return (v.value, v.edtf, v.earliest, v.latest, v.mod)
+
+    # an approximate third is a third
+    assert one("Hacia principios de 1944 llovió.") == (
+        "1944",
+        "1944-01/1944-04",
+        "1944-01-01",
+        "1944-04-30",
+        "START",
+    )
+    assert one("Hacia mediados de 1944 llovió.")[1:] == (
+        "1944-05/1944-08",
+        "1944-05-01",
+        "1944-08-31",
+        "MID",
+    )
+    # before or after a third: from the third's bounds
+    assert one("Antes de finales de 1944 llovió.") == (
+        "1944",
+        "../1944-08",
+        None,
+        "1944-08-31",
+        "BEFORE",
+    )
+    assert one("Después de mediados de 1944 llovió.") == (
+        "1944",
+        "1944-09/..",
+        "1944-09-01",
+        None,
+        "AFTER",
+    )
+    assert one("Desde principios de 1944 llovió.")[1:] == (
+        "1944-01/..",
+        "1944-01-01",
+        None,
+        "ON_OR_AFTER",
+    )
+    assert one("Hasta finales de 1944 llovió.")[1:] == (
+        "../1944-12",
+        None,
+        "1944-12-31",
+        "ON_OR_BEFORE",
+    )
+    assert one("Después de mediados de abril de 1941 llovió.")[1:4] == (
+        "1941-04-21/..",
+        "1941-04-21",
+        None,
+    )
+
+
+def test_minutes_ago_is_the_document_day(nlp_blank) -> None:
+    import spacy
+
+    nlp = spacy.blank("es")
+    nlp.add_pipe("jsr_dates", config={"document_date": "2024-05-01", "events": False})
+    doc = nlp("Hace tres minutos terminó.")
+    [v] = [s._.jsr_date for s in doc.spans["dates"]]
+    assert (v.value, v.earliest, v.latest) == ("2024-05-01", "2024-05-01", "2024-05-01")

@@ -66,3 +66,17 @@ def test_ordinals_and_partitions_are_checked(
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ConfigurationError, match=field):
         load_vocab(bad)
+
+
+def test_part_bounds_of_the_vocabulary_cut_the_period(tmp_path: Path) -> None:
+    import spacy
+
+    text = default_vocab_path().read_text(encoding="utf-8")
+    old = "START = [0.0, 0.3333]\n"
+    assert old in text
+    halves = tmp_path / "es.toml"
+    halves.write_text(text.replace(old, "START = [0.0, 0.5]\n", 1), encoding="utf-8")
+    nlp = spacy.blank("es")
+    nlp.add_pipe("jsr_dates", config={"vocabulary": str(halves), "events": False})
+    doc = nlp("A principios de 1944 llovió. Antes de principios de 1945 nevó.")
+    assert [s._.jsr_date.edtf for s in doc.spans["dates"]] == ["1944-01/1944-06", "../1944-12"]

@@ -362,11 +362,9 @@ class Resolver:
             p = V.from_bounds(lo, hi)
         else:
             anchor_day = base.end if o.direction > 0 else base.start
-            p = V.at_gran(
-                V.shift(anchor_day, _counted_in(step), n),
-                "day" if step in {"hour", "minute"} else step,
-            )
-        tv = V.to_timex(p, "APPROX" if mod == "APPROX" else None, anchor=anchor, parts=self.parts)
+            # hours and minutes never get here: every base is a day or coarser
+            p = V.at_gran(V.shift(anchor_day, _counted_in(step), n), step)
+        tv = V.to_timex(p, "APPROX" if mod == "APPROX" else None, anchor=anchor)
         self.ref = Reference(p, text, offset)
         return tv
 
