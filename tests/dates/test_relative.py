@@ -813,3 +813,38 @@ def test_minutes_ago_is_the_document_day(nlp_blank) -> None:
     doc = nlp("Hace tres minutos terminó.")
     [v] = [s._.jsr_date for s in doc.spans["dates"]]
     assert (v.value, v.earliest, v.latest) == ("2024-05-01", "2024-05-01", "2024-05-01")
+
+
+def test_a_range_never_runs_backwards_when_its_end_has_no_year(dates_of) -> None:
+    def one(text):
+        return full(dates_of(text))[-1][2:6]
+
+    assert one("Del invierno de 1944 a la primavera hubo combates.") == (
+        "1944-12-21/1945-06-20",
+        "1944-12-21/1945-06-20",
+        "1944-12-21",
+        "1945-06-20",
+    )
+    assert one("De julio de 1944 a septiembre hubo combates.") == (
+        "1944-07/1944-09",
+        "1944-07/1944-09",
+        "1944-07-01",
+        "1944-09-30",
+    )
+    assert one("Del 20 de agosto de 1944 al 5 de agosto hubo combates.")[0] == (
+        "1944-08-20/1945-08-05"
+    )
+
+
+def test_year_of_a_deictic_expression(dates_of) -> None:
+    assert full(dates_of("El 9 de agosto de ese año llovió.")) == [
+        ("El 9 de agosto de ese año", "DATE", "XXXX-08-09", "XXXX-08-09", None, None, None, None)
+    ]
+    assert full(dates_of("En 1945 hubo paz. El 9 de agosto de ese año llovió."))[1][2:] == (
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        None,
+        "relative to '1945' at 3",
+    )

@@ -269,7 +269,7 @@ class Resolver:
         if (
             isinstance(a, Period)
             and isinstance(b, Period)
-            and right.year is None
+            and r.right.year is None  # a year the text gives is kept, even if it runs backwards
             and b.end < a.start
         ):
             b, _ = self._point(PointSpec(**{**right.__dict__, "year": a.start.year + 1}))
