@@ -289,3 +289,27 @@ def test_events_dated_to_the_month_or_year_bound_at_a_day(dates_of) -> None:
     )
     assert one(f"Desde {purge} todo cambió.")[:2] == ("1936-01-01", "1936-01-01/..")
     assert one(f"Hasta {purge} todo cambió.")[:2] == ("1938-12-31", "../1938-12-31")
+
+
+def test_an_event_of_one_month_is_bounded_by_months(dates_of) -> None:
+    def one(text):
+        [(_, v)] = dates_of(text)
+        return (v.value, v.edtf, v.earliest, v.latest, v.mod)
+
+    sudetes = "la crisis de los Sudetes"  # 1938-09
+    assert one(f"Antes de {sudetes} nadie lo creía.") == (
+        "1938-09",
+        "../1938-08",
+        None,
+        "1938-08-31",
+        "BEFORE",
+    )
+    assert one(f"Después de {sudetes} todo cambió.") == (
+        "1938-09",
+        "1938-10/..",
+        "1938-10-01",
+        None,
+        "AFTER",
+    )
+    assert one(f"Desde {sudetes} todo cambió.")[:3] == ("1938-09", "1938-09/..", "1938-09-01")
+    assert one(f"Hasta {sudetes} todo cambió.")[:4] == ("1938-09", "../1938-09", None, "1938-09-30")

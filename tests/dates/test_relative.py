@@ -848,3 +848,23 @@ def test_year_of_a_deictic_expression(dates_of) -> None:
         None,
         "relative to '1945' at 3",
     )
+
+
+def test_after_a_year_does_not_move_the_reference(dates_of) -> None:
+    found = full(dates_of("En 1939 hubo guerra. Después de 1945 hubo paz. El 9 de agosto llovió."))
+    assert found[2][2:] == (
+        "1939-08-09",
+        "1939-08-09",
+        "1939-08-09",
+        "1939-08-09",
+        None,
+        "year from '1939' at 3",
+    )
+
+
+def test_offsets_back_from_a_period_step_from_its_start(dates_of) -> None:
+    text = (
+        "En 1945 se rindieron. Tres meses después llegó la ocupación. "
+        "Dos años antes hubo elecciones."
+    )
+    assert full(dates_of(text))[2][2:6] == ("1943", "1943", "1943-01-01", "1943-12-31")
