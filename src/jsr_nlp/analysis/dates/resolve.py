@@ -376,13 +376,8 @@ class Resolver:
             base = V.day(*_ymd(base.start)) if base.gran == "interval" else base
         elif ev.part == "END" or (ev.part is None and mod in {"AFTER", "ON_OR_BEFORE"}):
             base = V.day(*_ymd(base.end)) if base.gran == "interval" else base
-        tv = V.to_timex(base, mod, anchor=f"event {ev.event.id}")
-        value = tv.value
-        if mod in {"BEFORE", "ON_OR_AFTER"}:
-            value = V.edtf_start(base)
-        elif mod in {"AFTER", "ON_OR_BEFORE"}:
-            value = V.edtf_end(base)
-        return TimexValue("DATE", value, tv.edtf, tv.earliest, tv.latest, tv.mod, tv.anchor)
+        # the base is now a day, a month or a year, whose value is its first and last part
+        return V.to_timex(base, mod, anchor=f"event {ev.event.id}")
 
     def _duration(self, d: DurationSpec, mod: str | None) -> TimexValue:
         value = duration_value(d.amount, d.unit.timex, d.unit.factor, d.unit.time)
