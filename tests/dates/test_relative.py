@@ -868,3 +868,21 @@ def test_offsets_back_from_a_period_step_from_its_start(dates_of) -> None:
         "Dos años antes hubo elecciones."
     )
     assert full(dates_of(text))[2][2:6] == ("1943", "1943", "1943-01-01", "1943-12-31")
+
+
+def test_a_range_of_one_day_or_month_stays_in_its_year(dates_of) -> None:
+    found = full(dates_of("En 1945 hubo paz. Del 9 al 9 de agosto llovió."))
+    assert found[1][2:] == (
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        "1945-08-09",
+        None,
+        "year from '1945' at 3",
+    )
+    assert full(dates_of("De agosto de 1944 a agosto hubo combates."))[0][2:6] == (
+        "1944-08",
+        "1944-08",
+        "1944-08-01",
+        "1944-08-31",
+    )

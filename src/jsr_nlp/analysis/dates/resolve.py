@@ -261,9 +261,8 @@ class Resolver:
             bump = (left.month or 0) > (right.month or 13)
             left = PointSpec(**{**left.__dict__, "year": right.year - (1 if bump else 0)})
         if right.year is None and left.year is not None and (right.month or right.season):
-            bump = (right.month or 13) < (left.month or 0)
-            right = PointSpec(**{**right.__dict__, "year": left.year + (1 if bump else 0)})
-        saved = self.ref
+            # the year of the start; a year on if that puts the end first (below)
+            right = PointSpec(**{**right.__dict__, "year": left.year})
         a, anchor = self._point(left)
         b, anchor_b = self._point(right)
         if (
@@ -273,7 +272,6 @@ class Resolver:
             and b.end < a.start
         ):
             b, _ = self._point(PointSpec(**{**right.__dict__, "year": a.start.year + 1}))
-        self.ref = saved
         if not isinstance(a, Period) or not isinstance(b, Period):
             la = a.value if isinstance(a, (Period, TimexValue)) else "XXXX"
             lb = b.value if isinstance(b, (Period, TimexValue)) else "XXXX"
