@@ -121,7 +121,7 @@ class Resolver:
         offset: int,
     ) -> TimexValue:
         if isinstance(spec, PointSpec) and (spec.hour is not None or spec.daypart):
-            return self._time(p, spec, anchor)
+            return self._time(p, spec, anchor, text, offset)
         tv = V.to_timex(p, mod, anchor=anchor, inner=inner, parts=self.parts)
         if mod not in {"BEFORE", "AFTER"} and V.GRAN_ORDER[p.gran] <= V.GRAN_ORDER["year"]:
             self.ref = Reference(p if p.gran != "interval" else _last(p), text, offset)
@@ -204,10 +204,11 @@ class Resolver:
             a = base.start.year + years * idx // n
             b = base.start.year + years * (idx + 1) // n - 1
             return V.from_bounds(date(a, 1, 1), date(b, 12, 31))
-        if base.gran in {"year", "half", "quarter"}:
-            months = (base.end.year - base.start.year) * 12 + base.end.month - base.start.month + 1
-            a_m = months * idx // n
-            b_m = months * (idx + 1) // n - 1
+        if (
+            base.gran == "year"
+        ):  # the base is a century, a decade, a year, a season, a month or a day
+            a_m = 12 * idx // n
+            b_m = 12 * (idx + 1) // n - 1
             start = V.add_months(base.start, a_m)
             end_first = V.add_months(base.start, b_m)
             end = date(end_first.year, end_first.month, V.last_day(end_first.year, end_first.month))
@@ -238,13 +239,13 @@ class Resolver:
             return TimexValue("DATE", "XXXX")
         return TimexValue("DATE", "XXXX")
 
-    def _time(self, p: Period, s: PointSpec, anchor: str | None) -> TimexValue:
+    def _time(
+        self, p: Period, s: PointSpec, anchor: str | None, text: str, offset: int
+    ) -> TimexValue:
         day_iso = p.start.isoformat() if p.gran == "day" else None
         if day_iso is None:
             return TimexValue("TIME", f"{p.value}T{s.daypart or 'XX'}", anchor=anchor)
-        self.ref = Reference(
-            p, self.ref.text if self.ref else day_iso, self.ref.offset if self.ref else 0
-        )
+        self.ref = Reference(p, text, offset)  # the day it names is the reference from now on
         if s.hour is not None:
             hm = f"{s.hour:02d}:{s.minute or 0:02d}"
             return TimexValue(
@@ -260,19 +261,17 @@ class Resolver:
             bump = (left.month or 0) > (right.month or 13)
             left = PointSpec(**{**left.__dict__, "year": right.year - (1 if bump else 0)})
         if right.year is None and left.year is not None and (right.month or right.season):
-            bump = (right.month or 13) < (left.month or 0)
-            right = PointSpec(**{**right.__dict__, "year": left.year + (1 if bump else 0)})
-        saved = self.ref
+            # the year of the start; a year on if that puts the end first (below)
+            right = PointSpec(**{**right.__dict__, "year": left.year})
         a, anchor = self._point(left)
         b, anchor_b = self._point(right)
         if (
             isinstance(a, Period)
             and isinstance(b, Period)
-            and right.year is None
+            and r.right.year is None  # a year the text gives is kept, even if it runs backwards
             and b.end < a.start
         ):
             b, _ = self._point(PointSpec(**{**right.__dict__, "year": a.start.year + 1}))
-        self.ref = saved
         if not isinstance(a, Period) or not isinstance(b, Period):
             la = a.value if isinstance(a, (Period, TimexValue)) else "XXXX"
             lb = b.value if isinstance(b, (Period, TimexValue)) else "XXXX"
@@ -303,7 +302,7 @@ class Resolver:
                 cand = V.season(y - 1, ss.timex, ss.edtf, ss.start, ss.end)
             return cand, anchor
         step = d.unit_step or "day"
-        if V.GRAN_ORDER[p.gran] > V.GRAN_ORDER[step] and step not in {"decade", "century"}:
+        if V.GRAN_ORDER[p.gran] > V.GRAN_ORDER[step] and step != "decade":  # nothing > century
             return self._coarse(p, step, d.step), anchor
         if d.step == 0:
             found = V.at_gran(p.start, step)
@@ -356,15 +355,14 @@ class Resolver:
             return V.to_timex(edge if base.gran == "interval" else base, open_mod, anchor=anchor)
         step = dur.unit.step
         n = dur.amount * dur.unit.factor * o.direction
-        if V.GRAN_ORDER[base.gran] > V.GRAN_ORDER[step] and step not in {"decade", "century"}:
+        if V.GRAN_ORDER[base.gran] > V.GRAN_ORDER[step] and step != "decade":  # nothing > century
             lo, hi = V.shift(base.start, step, n), V.shift(base.end, step, n)
             p = V.from_bounds(lo, hi)
         else:
             anchor_day = base.end if o.direction > 0 else base.start
-            p = V.at_gran(
-                V.shift(anchor_day, step, n), "day" if step in {"hour", "minute"} else step
-            )
-        tv = V.to_timex(p, "APPROX" if mod == "APPROX" else None, anchor=anchor, parts=self.parts)
+            # hours and minutes never get here: every base is a day or coarser
+            p = V.at_gran(V.shift(anchor_day, _counted_in(step), n), step)
+        tv = V.to_timex(p, "APPROX" if mod == "APPROX" else None, anchor=anchor)
         self.ref = Reference(p, text, offset)
         return tv
 
@@ -376,20 +374,15 @@ class Resolver:
             base = V.day(*_ymd(base.start)) if base.gran == "interval" else base
         elif ev.part == "END" or (ev.part is None and mod in {"AFTER", "ON_OR_BEFORE"}):
             base = V.day(*_ymd(base.end)) if base.gran == "interval" else base
-        tv = V.to_timex(base, mod, anchor=f"event {ev.event.id}")
-        value = tv.value
-        if mod in {"BEFORE", "ON_OR_AFTER"}:
-            value = V.edtf_start(base)
-        elif mod in {"AFTER", "ON_OR_BEFORE"}:
-            value = V.edtf_end(base)
-        return TimexValue("DATE", value, tv.edtf, tv.earliest, tv.latest, tv.mod, tv.anchor)
+        # the base is now a day, a month or a year, whose value is its first and last part
+        return V.to_timex(base, mod, anchor=f"event {ev.event.id}")
 
     def _duration(self, d: DurationSpec, mod: str | None) -> TimexValue:
         value = duration_value(d.amount, d.unit.timex, d.unit.factor, d.unit.time)
         if mod == "WRITING":  # 'hace dos años': from the document date, if one is known
             if self.dct is None or d.amount is None:
                 return TimexValue("DATE", "PAST_REF", anchor="time of writing")
-            back = V.shift(self.dct, d.unit.step, -d.amount * d.unit.factor)
+            back = V.shift(self.dct, _counted_in(d.unit.step), -d.amount * d.unit.factor)
             p = V.at_gran(back, "day" if d.unit.step in {"hour", "minute"} else d.unit.step)
             return V.to_timex(p, anchor="document date")
         return TimexValue("DURATION", value, mod=mod)
@@ -399,6 +392,12 @@ class Resolver:
             iso = self.dct.isoformat()
             return TimexValue("DATE", iso, iso, iso, iso, None, "document date")
         return TimexValue("DATE", n.value)
+
+
+def _counted_in(step: str) -> str:
+    """The unit a duration's amount times its factor counts: years for decades and centuries
+    ('dos décadas' is 2 × 10 years, not 20 decades)."""
+    return "year" if step in {"decade", "century"} else step
 
 
 def _ymd(d: date) -> tuple[int, int, int]:

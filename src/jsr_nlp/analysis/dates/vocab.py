@@ -12,9 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from jsr_nlp.config import read_toml, validate
 from jsr_nlp.errors import ConfigurationError
@@ -84,9 +84,16 @@ class Unit(_Strict):
 class Partition(_Strict):
     """An ordinal part of a period ('el primer trimestre'): n equal parts, or chunks of days."""
 
-    parts: int | None = None
-    days: int | None = None
+    parts: int | None = Field(default=None, ge=1)
+    days: int | None = Field(default=None, ge=1)
     of: Literal["month", "year", "century"]
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Partition:
+        if (self.parts is None) == (self.days is None):
+            msg = "a partition has either `parts` or `days`"
+            raise ValueError(msg)
+        return self
 
 
 class Offsets(_Strict):
@@ -177,8 +184,8 @@ class DatesVocab(_Strict):
     seasons: dict[str, Season]
     parts_of_day: dict[str, str]
     cardinals: dict[str, int]
-    ordinals: dict[str, int]
-    ordinal_last: dict[str, int] = {}
+    ordinals: dict[str, Annotated[int, Field(ge=1)]]  # 'primer' = 1…; never 0
+    ordinal_last: dict[str, Literal[-1]] = {}
     decade_words: dict[str, int]
     fractions: dict[str, float]
     unit: tuple[Unit, ...]
