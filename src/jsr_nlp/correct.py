@@ -27,6 +27,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
+from jsr_nlp.analysis.tokenizer import bound
 from jsr_nlp.audit import Edit, EditLog
 from jsr_nlp.detectors import Detector
 from jsr_nlp.errors import LexiconError
@@ -405,6 +406,7 @@ def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
 def _blank_es() -> Language:
     nlp = spacy.blank("es")
     nlp.max_length = 100_000_000  # only the tokenizer runs here: no parser memory to fear
+    bound(nlp)  # a long run without a space must not cost its square
     return nlp
 
 

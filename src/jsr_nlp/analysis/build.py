@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from jsr_nlp.analysis.tokenizer import bound
 from jsr_nlp.errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def _build_nlp(
     # spaCy's 1M-character guard dates from models that needed ~1 GB per 100k characters;
     # es_core_news_sm parses a 5 MB text in a few GB, so a long book is one edition.
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    bound(nlp)  # a long run without a space must not cost its square
     for name in components:
         if not nlp.has_factory(name):
             msg = f"unknown spaCy component {name!r}"
