@@ -215,7 +215,7 @@ class Pipeline:
             apply_threshold=self.spec.apply_threshold,
             names=self.vocabularies.names,
             detectors=[
-                DETECTORS[name](_settings(getattr(self.spec.correct, name.replace("-", "_"), None)))
+                DETECTORS[name](getattr(self.spec.correct, name.replace("-", "_")))
                 for name in self.spec.correct.detectors
             ],
         )
@@ -512,8 +512,3 @@ def load_pipeline(
     )
     pipe.vocabularies.load()
     return pipe
-
-
-def _settings(table: BaseModel | None) -> dict[str, Any]:
-    """A detector's own settings table of ``[correct]``, as a plain mapping."""
-    return table.model_dump() if table is not None else {}

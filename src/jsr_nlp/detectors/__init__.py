@@ -16,12 +16,17 @@ threshold (``apply_threshold``) decides what is applied and what is only suggest
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
 from jsr_nlp.audit import Edit
+from jsr_nlp.detectors.accents import AccentDetector
+from jsr_nlp.detectors.confusions import ConfusionDetector
+from jsr_nlp.detectors.furniture import FurnitureDetector
+from jsr_nlp.detectors.spacing import GluedWordDetector, SplitWordDetector
+from jsr_nlp.detectors.untranslated import UntranslatedDetector
 
 
 class Detector(Protocol):
@@ -32,49 +37,13 @@ class Detector(Protocol):
     def propose(self, doc: Doc) -> list[Edit]: ...
 
 
-def _accents(settings: Mapping[str, Any]) -> Detector:
-    from jsr_nlp.detectors.accents import AccentDetector, AccentSettings
-
-    return AccentDetector(AccentSettings.model_validate(settings))
-
-
-def _split_words(settings: Mapping[str, Any]) -> Detector:
-    from jsr_nlp.detectors.spacing import SpacingSettings, SplitWordDetector
-
-    return SplitWordDetector(SpacingSettings.model_validate(settings))
-
-
-def _glued_words(settings: Mapping[str, Any]) -> Detector:
-    from jsr_nlp.detectors.spacing import GluedWordDetector, SpacingSettings
-
-    return GluedWordDetector(SpacingSettings.model_validate(settings))
-
-
-def _untranslated(settings: Mapping[str, Any]) -> Detector:
-    from jsr_nlp.detectors.untranslated import UntranslatedDetector, UntranslatedSettings
-
-    return UntranslatedDetector(UntranslatedSettings.model_validate(settings))
-
-
-def _confusions(settings: Mapping[str, Any]) -> Detector:
-    from jsr_nlp.detectors.confusions import ConfusionDetector, ConfusionSettings
-
-    return ConfusionDetector(ConfusionSettings.model_validate(settings))
-
-
-def _furniture(settings: Mapping[str, Any]) -> Detector:
-    from jsr_nlp.detectors.furniture import FurnitureDetector, FurnitureSettings
-
-    return FurnitureDetector(FurnitureSettings.model_validate(settings))
-
-
 #: Every detector family, by the name a pipeline file uses; each is built from its own
-#: table of the pipeline's ``[correct]`` section (``[correct.accents]``), validated.
-DETECTORS: dict[str, Callable[[Mapping[str, Any]], Detector]] = {
-    "accents": _accents,
-    "split-words": _split_words,
-    "glued-words": _glued_words,
-    "untranslated": _untranslated,
-    "confusions": _confusions,
-    "furniture": _furniture,
+#: table of the pipeline's ``[correct]`` section (``[correct.accents]``), validated there.
+DETECTORS: dict[str, Callable[[Any], Detector]] = {
+    "accents": AccentDetector,
+    "split-words": SplitWordDetector,
+    "glued-words": GluedWordDetector,
+    "untranslated": UntranslatedDetector,
+    "confusions": ConfusionDetector,
+    "furniture": FurnitureDetector,
 }

@@ -79,12 +79,8 @@ class AccentDetector:
     """Restores accents the dictionary and word frequencies agree were lost."""
 
     settings: AccentSettings = field(default_factory=AccentSettings)
-    dictionary: SpanishDictionary | None = None
+    dictionary: SpanishDictionary = field(default_factory=spanish_dictionary)
     name: str = "accents"
-
-    def __post_init__(self) -> None:
-        if self.dictionary is None:
-            self.dictionary = spanish_dictionary()
 
     def propose(self, doc: Doc) -> list[Edit]:
         edits = [e for e in (self._judge(tok) for tok in doc) if e is not None]
@@ -96,7 +92,6 @@ class AccentDetector:
 
     def _period_reason(self, doc: Doc) -> str | None:
         """Why this text's own spelling may be right as it is, or None."""
-        assert self.dictionary is not None
         s = self.settings
         words = [t.text for t in doc if t.is_alpha]
         old = sum(1 for w in words if w.lower() in _OLD_PREPOSITIONS)
@@ -109,7 +104,6 @@ class AccentDetector:
         return None
 
     def _judge(self, tok: Token) -> Edit | None:
-        assert self.dictionary is not None
         word = tok.text
         s = self.settings
         if len(word) < s.min_length or not word.isalpha() or word.isupper():
@@ -165,7 +159,6 @@ class AccentDetector:
         it, when Spanish writes the past tense more often. In a text that never speaks in the
         first person the past tense is meant."""
         s = self.settings
-        assert self.dictionary is not None
         first_person = any(t.lower_ in s.first_person for t in doc)
         out: list[Edit] = []
         for tok in doc[1:]:
@@ -202,7 +195,6 @@ class AccentDetector:
 
     def _drops_accent(self, word: str) -> bool:
         """Whether the modern spelling of a non-word is the word without an accent (fué)."""
-        assert self.dictionary is not None
         if self.dictionary.is_word(word):
             return False
         variants = self.dictionary.accent_variants(word)
@@ -210,7 +202,6 @@ class AccentDetector:
 
     def _spanish_neighbours(self, tok: Token) -> bool:
         """Whether the nearest word on each side, within the sentence, is Spanish."""
-        assert self.dictionary is not None
         around = (nearest_word(tok, -1), nearest_word(tok, 1))
         return all(n is None or self.dictionary.is_word(n.text) for n in around)
 
