@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit
-from jsr_nlp.detectors.context import nearest_word, opens_sentence
+from jsr_nlp.detectors.context import common_elsewhere, nearest_word, opens_sentence
 from jsr_nlp.spelling import SpanishDictionary, spanish_dictionary
 
 #: Before 1911 the one-letter words a, e, o, u were written with an accent.
@@ -126,7 +126,7 @@ class AccentDetector:
         if in_name and not self._spanish_neighbours(tok):
             return None
         margin = zipf_frequency(target_low, "es") - zipf_frequency(low, "es")
-        foreign = max((zipf_frequency(low, lang) for lang in s.other_languages), default=0.0)
+
         removes = _accents(target) < _accents(word)
         reasons = [f"“{word}” is not in the Spanish dictionary; “{target}” is"]
         sure = margin >= s.min_margin and not removes
@@ -134,7 +134,7 @@ class AccentDetector:
             reasons.append(f"and is {10**margin:.0f}× more frequent in Spanish")
         else:
             reasons.append("but is not clearly more frequent in Spanish")
-        if foreign >= s.foreign_zipf:
+        if common_elsewhere(word, s.other_languages, s.foreign_zipf):
             spanish_around = self._spanish_neighbours(tok)
             sure = sure and spanish_around
             reasons.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Token
+from wordfreq import zipf_frequency
 
 #: Tokens that end a sentence (or open one, in Spanish).
 SENTENCE_END = frozenset({".", "!", "?", "¡", "¿", "…", ":"})
@@ -29,3 +30,10 @@ def opens_sentence(tok: Token) -> bool:
             return True
         i -= 1
     return i < 0 or tok.doc[i].text in SENTENCE_END or "\n" in tok.doc[i].whitespace_
+
+
+def common_elsewhere(word: str, languages: tuple[str, ...], min_zipf: float) -> bool:
+    """Whether ``word`` is a common word (Zipf ``min_zipf`` or more) of one of ``languages``:
+    'dia', 'inter', 'per' need Spanish neighbours before a detector touches them."""
+    low = word.lower()
+    return any(zipf_frequency(low, lang) >= min_zipf for lang in languages)

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from jsr_nlp.audit import Edit
-from jsr_nlp.detectors.context import nearest_word
+from jsr_nlp.detectors.context import common_elsewhere, nearest_word
 from jsr_nlp.spelling import SpanishDictionary, spanish_dictionary
 
 #: Pronouns Spanish writes attached to a verb (``dándoselas``): never split off.
@@ -103,7 +103,8 @@ class SplitWordDetector:
             return None
         # a piece that is a word of another language joins only inside Spanish prose
         foreign = any(
-            not w and len(p) > 1 and self._foreign(p) for p, w in ((a, a_word), (b, b_word))
+            not w and len(p) > 1 and common_elsewhere(p, s.other_languages, s.foreign_zipf)
+            for p, w in ((a, a_word), (b, b_word))
         )
         if foreign and not self._spanish_around(left, right):
             return None
@@ -145,13 +146,6 @@ class SplitWordDetector:
                 return False
             seen = True
         return seen
-
-    def _foreign(self, piece: str) -> bool:
-        low = piece.lower()
-        return any(
-            zipf_frequency(low, lang) >= self.settings.foreign_zipf
-            for lang in self.settings.other_languages
-        )
 
 
 @dataclass
